@@ -1,0 +1,41 @@
+namespace BuildingBlocks.Application.Paging;
+
+/// <summary>
+/// The paging and sorting every list query carries: <c>page</c> (from 1), <c>pageSize</c>
+/// (1–200, default 20) and <c>sort</c>, a comma-separated list of fields, each optionally
+/// prefixed by <c>-</c> for descending order (<c>sort=-registeredOn,name</c>).
+/// </summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+
+    int PageSize { get; }
+
+    string? Sort { get; }
+}
+
+public static class PageDefaults
+{
+    public const int Page = 1;
+    public const int PageSize = 20;
+    public const int MaxPageSize = 200;
+}
+
+public readonly record struct SortField(string Name, bool Descending);
+
+public static class SortParser
+{
+    public static IReadOnlyList<SortField> Parse(string? sort)
+    {
+        if (string.IsNullOrWhiteSpace(sort))
+        {
+            return [];
+        }
+
+        return sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.StartsWith('-')
+                ? new SortField(part[1..], true)
+                : new SortField(part.TrimStart('+'), false))
+            .ToList();
+    }
+}

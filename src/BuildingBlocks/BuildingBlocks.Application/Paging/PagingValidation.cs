@@ -1,0 +1,20 @@
+using BuildingBlocks.Domain;
+using FluentValidation;
+
+namespace BuildingBlocks.Application.Paging;
+
+public static class PagingValidation
+{
+    /// <summary>The same paging and sorting rules for every list, with the error on the query parameter's name.</summary>
+    public static void RulesForPaging<TQuery, TItem>(this AbstractValidator<TQuery> validator, SortMap<TItem> sorts)
+        where TQuery : IPagedQuery
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(sorts);
+        validator.RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(q => q.PageSize).InclusiveBetween(1, PageDefaults.MaxPageSize);
+        validator.RuleFor(q => q.Sort)
+            .Must(sort => SortParser.Parse(sort).All(f => sorts.Knows(f.Name)))
+            .When(q => q.Sort is not null);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BuildingBlocks.Application.Security;
+
+/// <summary>The partner an API key belongs to.</summary>
+public sealed record ApiKeyOwner(Guid KeyId, Guid PartnerId);
+
+/// <summary>Finds the owner of an API key by the key's hash. Implemented by the module that owns partners.</summary>
+public interface IApiKeyStore
+{
+    Task<ApiKeyOwner?> FindByHashAsync(string keyHash, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// API keys are 256-bit random secrets, so one SHA-256 is enough to store them safely (no
+/// password-style stretching needed); the clear key is shown once, at issue, and never stored.
+/// </summary>
+public static class ApiKeySecrets
+{
+    public const string Prefix = "pk_";
+
+    public static string NewKey() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+}

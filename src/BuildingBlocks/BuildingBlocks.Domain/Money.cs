@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace BuildingBlocks.Domain;
+
+/// <summary>
+/// An amount of Moroccan dirhams to the centime. Never a float; never more than two decimals;
+/// stored as <c>numeric(14,2)</c>. Arithmetic between two amounts stays exact.
+/// </summary>
+public readonly record struct Money : IComparable<Money>
+{
+    public const string Currency = "MAD";
+
+    /// <summary>The largest amount a <c>numeric(14,2)</c> column holds.</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
+    private Money(decimal amount) => Amount = amount;
+
+    public decimal Amount { get; }
+
+    public static Money Zero => new(0m);
+
+    /// <summary>Creates an amount; refuses more than two decimals or more than 14 digits.</summary>
+    public static Money Mad(decimal amount)
+    {
+        if (decimal.Round(amount, 2) != amount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "An amount in MAD has at most two decimals (centimes).");
+        }
+
+        if (Math.Abs(amount) > MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "The amount is larger than the system can hold.");
+        }
+
+        return new Money(amount);
+    }
+
+    public static bool TryMad(decimal amount, out Money money)
+    {
+        var ok = decimal.Round(amount, 2) == amount && Math.Abs(amount) <= MaxAmount;
+        money = ok ? new Money(amount) : Zero;
+        return ok;
+    }
+
+    public bool IsNegative => Amount < 0m;
+
+    public static Money operator +(Money left, Money right) => Mad(left.Amount + right.Amount);
+
+    public static Money operator -(Money left, Money right) => Mad(left.Amount - right.Amount);
+
+    public static bool operator <(Money left, Money right) => left.Amount < right.Amount;
+
+    public static bool operator >(Money left, Money right) => left.Amount > right.Amount;
+
+    public static bool operator <=(Money left, Money right) => left.Amount <= right.Amount;
+
+    public static bool operator >=(Money left, Money right) => left.Amount >= right.Amount;
+
+    public Money Add(Money other) => this + other;
+
+    public Money Subtract(Money other) => this - other;
+
+    /// <summary>The share of this amount at a rate, rounded half away from zero to the centime.</summary>
+    public Money PercentOf(decimal rate)
+    {
+        if (rate is < 0m or > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "A rate is between 0 and 1.");
+        }
+
+        return Mad(decimal.Round(Amount * rate, 2, MidpointRounding.AwayFromZero));
+    }
+
+    public int CompareTo(Money other) => Amount.CompareTo(other.Amount);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
+}

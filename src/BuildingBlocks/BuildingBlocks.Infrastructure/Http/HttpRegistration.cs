@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using BuildingBlocks.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BuildingBlocks.Infrastructure.Http;
+
+public static class HttpRegistration
+{
+    public static readonly CultureInfo[] Cultures = [new("fr"), new("ar"), new("en")];
+
+    /// <summary>JSON, problem documents, languages, rate limits and the API document: the conventions every endpoint shares.</summary>
+    public static IServiceCollection AddApiConventions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var http = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
+        services.Configure<HttpLimitsOptions>(configuration.GetSection(HttpLimitsOptions.Section));
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        // Bad query strings and bodies reach the exception handler, in every environment, so that
+        // they are answered with the same localized problem document.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Status = status;
+            context.ProblemDetails.Title = ProblemTexts.Title(status);
+            context.ProblemDetails.Type ??= $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}";
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("fr");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext });
+            };
+            // One budget per caller: the staff account, the partner's key, or the address of an anonymous caller.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(CallerPartition(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+            options.AddPolicy(RateLimits.Login, context =>
+                RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+
+        // Error messages name the field as the caller sent it ("provinceCode"), in every language.
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+
+        services.AddApiDocument();
+        return services;
+    }
+
+    /// <summary>The middleware order that makes the conventions hold.</summary>
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Language first: the exception handler and status-code pages answer in the caller's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizeBodies);
+        return app;
+    }
+
+    private static async Task RejectOversizeBodies(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<HttpLimitsOptions>>().Value.MaxRequestBodyBytes;
+        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        await next(context);
+    }
+
+    private static string CallerPartition(HttpContext context)
+    {
+        var user = context.User;
+        return user.FindFirstValue(AuthNames.ApiKeyClaim) is { } key ? $"key:{key}"
+            : user.FindFirstValue(AuthNames.SubjectClaim) is { } subject ? $"user:{subject}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+    }
+}

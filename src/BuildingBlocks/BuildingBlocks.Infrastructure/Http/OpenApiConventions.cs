@@ -1,0 +1,76 @@
+using BuildingBlocks.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace BuildingBlocks.Infrastructure.Http;
+
+/// <summary>
+/// Makes the generated document a usable contract: the two security schemes, each operation's
+/// security requirement taken from its authorization metadata, and the 401/403 answers every
+/// protected operation can give.
+/// </summary>
+public static class OpenApiConventions
+{
+    public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Self-employment and income-generating activities programmes API",
+                    Version = "v1",
+                    Description = "Registration of project holders, financing, mentoring, partnership conventions and reporting "
+                        + "for Moroccan self-employment and AGR programmes. Staff authenticate with a bearer token from "
+                        + "`POST /api/v1/auth/login`; partner systems with an `X-Api-Key` header. Errors are RFC 9457 problem "
+                        + "documents in the language of `Accept-Language` (ar, fr, en; French by default).",
+                    License = new OpenApiLicense { Name = "Proprietary: the agency's", Identifier = "LicenseRef-Agency" },
+                    Contact = new OpenApiContact { Name = "Programme information systems team" },
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[AuthNames.BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "Staff access token from POST /api/v1/auth/login.",
+                };
+                document.Components.SecuritySchemes[AuthNames.ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = AuthNames.ApiKeyHeader,
+                    Description = "A partner system's API key, issued once by an administrator.",
+                };
+                return Task.CompletedTask;
+            });
+
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                operation.Responses ??= new OpenApiResponses();
+                if (metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security = [];
+                    return Task.CompletedTask;
+                }
+
+                var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
+                var schemes = policies.Contains(AuthNames.PartnerPolicy) ? new[] { AuthNames.ApiKeyScheme }
+                    : policies.Contains(AuthNames.StaffPolicy) || policies.Contains(AuthNames.AdminPolicy) ? [AuthNames.BearerScheme]
+                    : [AuthNames.BearerScheme, AuthNames.ApiKeyScheme];
+                operation.Security = schemes
+                    .Select(scheme => new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [],
+                    })
+                    .ToList();
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing, expired or unknown credentials." });
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role, province or partner may not do this." });
+                return Task.CompletedTask;
+            });
+        });
+}

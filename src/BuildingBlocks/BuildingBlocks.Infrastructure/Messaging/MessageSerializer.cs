@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BuildingBlocks.Contracts;
+
+namespace BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>How integration events are written to the outbox and read back from an inbox.</summary>
+public static class MessageSerializer
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Serialize(IIntegrationEvent integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        return JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Options);
+    }
+
+    public static IIntegrationEvent Deserialize(string content, Type eventType) =>
+        (IIntegrationEvent)(JsonSerializer.Deserialize(content, eventType, Options)
+            ?? throw new JsonException($"Empty {eventType.Name} message."));
+
+    /// <summary>The stable name an event type is stored under.</summary>
+    public static string TypeName(Type eventType)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return eventType.FullName ?? eventType.Name;
+    }
+}

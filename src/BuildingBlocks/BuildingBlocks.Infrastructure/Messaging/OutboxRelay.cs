@@ -1,0 +1,87 @@
+using BuildingBlocks.Infrastructure.Modules;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>
+/// Moves committed integration events from each module's outbox to the inbox of every module
+/// that subscribes, in one transaction per batch. <c>FOR UPDATE SKIP LOCKED</c> lets several
+/// hosts relay at once without taking the same rows; delivery is at least once, and the inbox
+/// key (message id, handler) makes a second delivery a no-op.
+/// </summary>
+public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modules, Subscriptions subscriptions, TimeProvider clock)
+{
+    /// <summary>Relays one batch from every outbox; returns how many outbox rows it handled.</summary>
+    public async Task<int> RelayAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var relayed = 0;
+        foreach (var module in modules.Modules)
+        {
+            relayed += await RelayModuleAsync(module, batchSize, cancellationToken);
+        }
+
+        return relayed;
+    }
+
+    private async Task<int> RelayModuleAsync(ModuleDefinition module, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var pending = new List<(Guid Id, string Type, string Content, DateTimeOffset OccurredOn)>();
+        await using (var select = new NpgsqlCommand(
+            $"""
+             SELECT id, type, content::text, occurred_on FROM "{module.Schema}".outbox_messages
+             WHERE processed_on IS NULL
+             ORDER BY occurred_on, id
+             LIMIT @batch
+             FOR UPDATE SKIP LOCKED
+             """, connection, transaction))
+        {
+            select.Parameters.AddWithValue("batch", batchSize);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var message in pending)
+        {
+            foreach (var subscription in subscriptions.For(message.Type))
+            {
+                var insert = new NpgsqlBatchCommand(
+                    $"""
+                     INSERT INTO "{subscription.Module.Schema}".inbox_messages
+                         (message_id, handler, type, content, occurred_on, received_on, attempts)
+                     VALUES ($1, $2, $3, $4::jsonb, $5, $6, 0)
+                     ON CONFLICT DO NOTHING
+                     """);
+                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subscription.HandlerName });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Type });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Content });
+                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.OccurredOn });
+                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+                batch.BatchCommands.Add(insert);
+            }
+        }
+
+        var done = new NpgsqlBatchCommand($"""UPDATE "{module.Schema}".outbox_messages SET processed_on = $1 WHERE id = ANY($2)""");
+        done.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        done.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        batch.BatchCommands.Add(done);
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return pending.Count;
+    }
+}

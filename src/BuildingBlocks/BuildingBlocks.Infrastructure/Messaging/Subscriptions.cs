@@ -1,0 +1,95 @@
+using System.Reflection;
+using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Contracts;
+using BuildingBlocks.Infrastructure.Modules;
+
+namespace BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>One handler of one event type in one module.</summary>
+public sealed class Subscription
+{
+    private static readonly MethodInfo InvokeMethod = typeof(Subscription).GetMethod(nameof(InvokeTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private readonly Func<object, IIntegrationEvent, CancellationToken, Task> _invoke;
+
+    internal Subscription(ModuleDefinition module, Type eventType, Type handlerType)
+    {
+        Module = module;
+        EventType = eventType;
+        HandlerType = handlerType;
+        EventTypeName = MessageSerializer.TypeName(eventType);
+        HandlerName = handlerType.FullName ?? handlerType.Name;
+        _invoke = InvokeMethod.MakeGenericMethod(eventType).CreateDelegate<Func<object, IIntegrationEvent, CancellationToken, Task>>();
+    }
+
+    public ModuleDefinition Module { get; }
+
+    public Type EventType { get; }
+
+    public Type HandlerType { get; }
+
+    public string EventTypeName { get; }
+
+    public string HandlerName { get; }
+
+    public Task Invoke(object handler, IIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        _invoke(handler, integrationEvent, cancellationToken);
+
+    private static Task InvokeTyped<TEvent>(object handler, IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : IIntegrationEvent =>
+        ((IIntegrationEventHandler<TEvent>)handler).Handle((TEvent)integrationEvent, cancellationToken);
+}
+
+/// <summary>
+/// Every integration event type and every subscription, found by type in the modules'
+/// assemblies — never from a hand-kept list that could forget one.
+/// </summary>
+public sealed class Subscriptions
+{
+    private readonly Dictionary<string, List<Subscription>> _byEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Module, string Handler), Subscription> _byHandler = [];
+
+    public Subscriptions(ModuleCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        EventTypes = catalog.Modules
+            .SelectMany(m => m.ContractsAssembly.GetTypes())
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
+            .ToDictionary(MessageSerializer.TypeName, StringComparer.Ordinal);
+
+        foreach (var module in catalog.Modules)
+        {
+            foreach (var (handlerType, eventType) in FindHandlers(module.ApplicationAssembly))
+            {
+                var subscription = new Subscription(module, eventType, handlerType);
+                if (!_byEvent.TryGetValue(subscription.EventTypeName, out var list))
+                {
+                    _byEvent[subscription.EventTypeName] = list = [];
+                }
+
+                list.Add(subscription);
+                _byHandler[(module.Name, subscription.HandlerName)] = subscription;
+            }
+        }
+    }
+
+    /// <summary>Integration event types declared in the modules' Contracts, by stored name.</summary>
+    public IReadOnlyDictionary<string, Type> EventTypes { get; }
+
+    public IEnumerable<Subscription> All => _byHandler.Values;
+
+    public IReadOnlyList<Subscription> For(string eventTypeName) =>
+        _byEvent.TryGetValue(eventTypeName, out var list) ? list : [];
+
+    public Subscription? Find(string module, string handlerName) =>
+        _byHandler.GetValueOrDefault((module, handlerName));
+
+    public static IEnumerable<(Type Handler, Type Event)> FindHandlers(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>))
+                .Select(i => (t, i.GetGenericArguments()[0])));
+    }
+}

@@ -1,0 +1,70 @@
+using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Infrastructure.Messaging;
+using BuildingBlocks.Infrastructure.Persistence;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace BuildingBlocks.Infrastructure.Modules;
+
+public static class ModuleRegistration
+{
+    /// <summary>
+    /// Registers a module: its DbContext on the shared data source in its own schema (with its own
+    /// migrations history table), its validators, and its integration event handlers.
+    /// </summary>
+    public static IServiceCollection AddModule<TContext>(this IServiceCollection services, ModuleDefinition module)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        GetCatalog(services).Add(module);
+
+        services.AddDbContext<TContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history", module.Schema)
+                .MigrationsAssembly(module.InfrastructureAssembly.GetName().Name))
+            .UseSnakeCaseNamingConvention()
+            // A young module has no entity configuration yet; that is not worth a warning at every start.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)));
+
+        services.AddValidatorsFromAssembly(module.ApplicationAssembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        foreach (var (handler, _) in Subscriptions.FindHandlers(module.ApplicationAssembly))
+        {
+            services.AddScoped(handler);
+        }
+
+        return services;
+    }
+
+    /// <summary>The catalog lives in the service collection so that every module adds itself to the same one.</summary>
+    public static ModuleCatalog GetCatalog(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(ModuleCatalog))?.ImplementationInstance;
+        if (existing is ModuleCatalog catalog)
+        {
+            return catalog;
+        }
+
+        catalog = new ModuleCatalog();
+        services.AddSingleton(catalog);
+        return catalog;
+    }
+
+    /// <summary>The outbox, inbox and dispatcher shared by all modules.</summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
+        services.AddSingleton<Subscriptions>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddScoped<IntegrationEventCollector>();
+        services.AddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventCollector>());
+        services.AddHostedService<MessagingWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using BuildingBlocks.Infrastructure.Modules;
+using BuildingBlocks.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace BuildingBlocks.Infrastructure.Persistence;
+
+public static class DatabaseRegistration
+{
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>One Npgsql data source (one pool) for every module, Identity, Hangfire and the dispatcher.</summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddHealthChecks()
+            .AddDbContextCheck<StaffIdentityDbContext>("postgres", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies every module's migrations, then Identity's. EF takes a lock, so hosts starting together do not collide.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>().Database.MigrateAsync(cancellationToken);
+        foreach (var module in scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+}

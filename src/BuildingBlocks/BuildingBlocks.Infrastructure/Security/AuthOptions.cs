@@ -1,0 +1,34 @@
+namespace BuildingBlocks.Infrastructure.Security;
+
+/// <summary>Configuration section <c>Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>
+    /// The HMAC key that signs access tokens (at least 32 bytes; base64 or plain text). Shared by
+    /// every host behind the load balancer; never committed. Without it, a random key is made
+    /// at start-up and tokens die with the process.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "modular";
+
+    public string Audience { get; set; } = "modular-api";
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Configuration section <c>Bootstrap</c>: the first administrator.</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    public string? AdminEmail { get; set; }
+
+    public string? AdminPassword { get; set; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BuildingBlocks.Infrastructure.Security;
+
+/// <summary>
+/// Staff accounts and roles, in their own <c>identity</c> schema; also the data-protection keys
+/// every host shares (antiforgery tokens and the dashboard cookie must be readable by all hosts).
+/// </summary>
+public sealed class StaffIdentityDbContext(DbContextOptions<StaffIdentityDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string Schema = "identity";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Schema);
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.PreferredLanguage).HasMaxLength(2);
+        });
+    }
+}

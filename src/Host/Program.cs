@@ -1,0 +1,119 @@
+using BuildingBlocks.Application.Behaviours;
+using BuildingBlocks.Infrastructure.Email;
+using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Jobs;
+using BuildingBlocks.Infrastructure.Messaging;
+using BuildingBlocks.Infrastructure.Modules;
+using BuildingBlocks.Infrastructure.Persistence;
+using BuildingBlocks.Infrastructure.Security;
+using Applicants.Infrastructure;
+using Financing.Infrastructure;
+using Host.Account;
+using Host.Seeding;
+using Mentoring.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Partnerships.Infrastructure;
+using Reporting.Infrastructure;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>()?.MaxRequestBodyBytes ?? 1024 * 1024);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services
+    .AddDatabase(configuration)
+    .AddMessaging(configuration)
+    .AddStaffAndPartnerSecurity(configuration)
+    .AddApiConventions(configuration)
+    .AddJobs(configuration)
+    .AddEmail(configuration)
+    .AddAntiforgery();
+
+builder.Services
+    .AddApplicantsModule(configuration)
+    .AddFinancingModule(configuration)
+    .AddMentoringModule(configuration)
+    .AddPartnershipsModule(configuration)
+    .AddReportingModule(configuration);
+
+// The generator scans every referenced assembly, so a module's handlers cannot be left out by a
+// forgotten list entry. Scoped: handlers use the request's DbContext.
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(CommandAuthorisationBehaviour<,>),
+        typeof(UnitOfWorkBehaviour<,>),
+    ];
+});
+
+var moduleAssemblies = builder.Services.GetCatalog().Modules.Select(m => m.ApplicationAssembly).ToArray();
+builder.Services.AddAutoMapper(
+    mapper =>
+    {
+        if (configuration["AutoMapper:LicenseKey"] is { Length: > 0 } key)
+        {
+            mapper.LicenseKey = key;
+        }
+    },
+    moduleAssemblies);
+
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    await DatabaseRegistration.MigrateAsync(app.Services, CancellationToken.None);
+    await SecurityRegistration.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
+    return;
+}
+
+if (configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await DatabaseRegistration.MigrateAsync(app.Services, CancellationToken.None);
+}
+
+await SecurityRegistration.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
+if (configuration.GetValue("Seed:Demo", false))
+{
+    await DemoData.SeedAsync(app.Services, configuration, CancellationToken.None);
+}
+
+app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+app.UseJobs();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", scalar => scalar
+        .WithTitle("Programmes AGR — API")
+        .AddPreferredSecuritySchemes(AuthNames.BearerScheme))
+    .AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+
+app.MapAuthEndpoints();
+app.MapDashboardLogin();
+app.MapApplicantsEndpoints();
+app.MapFinancingEndpoints();
+app.MapMentoringEndpoints();
+app.MapPartnershipsEndpoints();
+app.MapReportingEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,77 @@
+using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Security;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Partnerships.Application.Partners.RegisterPartner;
+using Partnerships.Domain.Partners;
+
+namespace Host.Seeding;
+
+/// <summary>
+/// Demo data for a local run, from the source articles: the bodies they name and the four
+/// provinces they describe. Goes through the same commands as the API, so the events flow and
+/// the reports count them. Safe to run at every start.
+/// </summary>
+internal static class DemoData
+{
+    private static readonly RegisterPartnerCommand[] Partners =
+    [
+        new("Haut-Commissariat aux Anciens Résistants et Anciens Membres de l'Armée de Libération", "المندوبية السامية لقدماء المقاومين وأعضاء جيش التحرير", "HCAR", PartnerType.PublicAgency, null, null, null),
+        new("Agence Nationale de Promotion de l'Emploi et des Compétences", "الوكالة الوطنية لإنعاش التشغيل والكفاءات", "ANAPEC", PartnerType.PublicAgency, null, null, null),
+        new("Office du Développement de la Coopération", "مكتب تنمية التعاون", "ODCO", PartnerType.PublicAgency, null, null, null),
+        new("Crédit Agricole du Maroc", "القرض الفلاحي للمغرب", "CAM", PartnerType.Bank, null, null, null),
+        new("Organisation Internationale du Travail", "المكتب الدولي للعمل", "OIT", PartnerType.InternationalOrganisation, null, null, null),
+        new("Maroc Taswiq", "مغرب تسويق", null, PartnerType.PublicAgency, null, null, null),
+        new("Conseil provincial de Nador", "المجلس الإقليمي للناظور", null, PartnerType.LocalAuthority, "02.381", null, null),
+        new("Association des Très Petites Entreprises de Nador", "جمعية المقاولات الصغيرة جدا بالناظور", "ATPE", PartnerType.Association, "02.381", null, null),
+        new("Association Dakhla Initiatives Locales", "جمعية الداخلة للمبادرات المحلية", null, PartnerType.Association, "12.391", null, null),
+        new("Association Oued Ed-Dahab pour le Développement Social", "جمعية وادي الذهب للتنمية الاجتماعية", null, PartnerType.Association, "12.391", null, null),
+        new("Association Femmes Entrepreneures de Dakhla", "جمعية النساء المقاولات بالداخلة", null, PartnerType.Association, "12.391", null, null),
+        new("Coopérative Al Bahr de Dakhla", "تعاونية البحر بالداخلة", null, PartnerType.Cooperative, "12.391", null, null),
+        new("Coopérative Agricole Taounate", "التعاونية الفلاحية تاونات", null, PartnerType.Cooperative, "03.531", null, null),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        foreach (var partner in Partners)
+        {
+            try
+            {
+                await sender.Send(partner, cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // Already there from an earlier start.
+            }
+        }
+
+        // Demo staff share the administrator's (generated, never committed) password.
+        if (configuration["Bootstrap:AdminPassword"] is not { Length: > 0 } password)
+        {
+            return;
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        await EnsureStaffAsync(users, "officer.taounate@demo.local", "Officer, Taounate", Roles.Officer, ["03.531"], password);
+        await EnsureStaffAsync(users, "manager@demo.local", "Programme manager", Roles.ProgramManager, [], password);
+        await EnsureStaffAsync(users, "auditor@demo.local", "Auditor", Roles.Auditor, [], password);
+    }
+
+    private static async Task EnsureStaffAsync(UserManager<StaffUser> users, string email, string name, string role, List<string> provinces, string password)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new StaffUser { Email = email, UserName = email, DisplayName = name, EmailConfirmed = true, Provinces = provinces };
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+}

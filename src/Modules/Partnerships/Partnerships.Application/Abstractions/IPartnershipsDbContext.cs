@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Partnerships.Domain.ApiKeys;
+using Partnerships.Domain.Partners;
+
+namespace Partnerships.Application.Abstractions;
+
+/// <summary>The module's data, as its handlers see it. Commands change tracked aggregates; the unit of work saves.</summary>
+public interface IPartnershipsDbContext
+{
+    DbSet<Partner> Partners { get; }
+
+    DbSet<PartnerApiKey> ApiKeys { get; }
+
+    DbContext Context { get; }
+}

@@ -1,0 +1,18 @@
+using Mediator;
+using Partnerships.Application.Abstractions;
+using Partnerships.Domain.Partners;
+
+namespace Partnerships.Application.Partners.RegisterPartner;
+
+internal sealed class RegisterPartnerCommandHandler(IPartnershipsDbContext db, TimeProvider clock)
+    : ICommandHandler<RegisterPartnerCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(RegisterPartnerCommand command, CancellationToken cancellationToken)
+    {
+        var details = command.ToDetails();
+        await PartnerConflicts.EnsureNameIsFreeAsync(db, Partner.KeyOf(details.Name, details.NameAr), null, cancellationToken);
+        var partner = Partner.Register(details, clock.GetUtcNow());
+        db.Partners.Add(partner);
+        return partner.Id.Value;
+    }
+}

@@ -1,0 +1,24 @@
+using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Partnerships.Application.Abstractions;
+using Partnerships.Domain.Partners;
+
+namespace Partnerships.Application.Partners.UpdatePartner;
+
+internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, TimeProvider clock)
+    : ICommandHandler<UpdatePartnerCommand>
+{
+    public async ValueTask<Unit> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
+    {
+        var id = new PartnerId(command.PartnerId);
+        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("partner", command.PartnerId);
+        db.Context.ExpectVersion(partner, command.Version!.Value);
+        var details = command.ToDetails();
+        await PartnerConflicts.EnsureNameIsFreeAsync(db, Partner.KeyOf(details.Name, details.NameAr), id, cancellationToken);
+        partner.Update(details, clock.GetUtcNow());
+        return Unit.Value;
+    }
+}

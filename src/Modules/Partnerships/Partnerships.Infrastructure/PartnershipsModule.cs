@@ -1,0 +1,33 @@
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Modules;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Partnerships.Application.Abstractions;
+using Partnerships.Infrastructure.Endpoints;
+using Partnerships.Infrastructure.Persistence;
+using Partnerships.Infrastructure.Security;
+
+namespace Partnerships.Infrastructure;
+
+/// <summary>Partner organisations, their API keys, and (next) conventions, commitments and committees.</summary>
+public static class PartnershipsModule
+{
+    public static readonly ModuleDefinition Definition = new(
+        "Partnerships",
+        PartnershipsDbContext.SchemaName,
+        typeof(PartnershipsDbContext),
+        Application.AssemblyReference.Assembly,
+        typeof(Contracts.PartnerRegisteredIntegrationEvent).Assembly,
+        typeof(PartnershipsModule).Assembly);
+
+    public static IServiceCollection AddPartnershipsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<PartnershipsDbContext>(Definition);
+        services.AddScoped<IPartnershipsDbContext>(sp => sp.GetRequiredService<PartnershipsDbContext>());
+        services.AddScoped<IApiKeyStore, PartnerApiKeyStore>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) => app.MapPartnerEndpoints();
+}

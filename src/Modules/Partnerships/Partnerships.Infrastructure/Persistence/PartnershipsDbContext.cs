@@ -1,0 +1,22 @@
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Partnerships.Application.Abstractions;
+using Partnerships.Domain.ApiKeys;
+using Partnerships.Domain.Partners;
+
+namespace Partnerships.Infrastructure.Persistence;
+
+internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext> options, ICurrentUser currentUser)
+    : ModuleDbContext(options, currentUser), IPartnershipsDbContext
+{
+    public const string SchemaName = "partnerships";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<PartnerApiKey> ApiKeys => Set<PartnerApiKey>();
+
+    public DbContext Context => this;
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Reporting.Application.Abstractions;
+using Reporting.Domain.Partners;
+
+namespace Reporting.Application.Partners;
+
+/// <summary>Records what Partnerships said of a partner; safe to repeat and to receive out of order.</summary>
+public sealed record RecordPartnerCommand(Guid PartnerId, string PartnerType, string? ProvinceCode, DateTimeOffset OccurredOn) : ICommand;
+
+internal sealed class RecordPartnerCommandValidator : AbstractValidator<RecordPartnerCommand>
+{
+    public RecordPartnerCommandValidator()
+    {
+        RuleFor(c => c.PartnerId).NotEmpty();
+        RuleFor(c => c.PartnerType).NotEmpty().MaximumLength(40);
+    }
+}
+
+internal sealed class RecordPartnerCommandHandler(IReportingDbContext db) : ICommandHandler<RecordPartnerCommand>
+{
+    public async ValueTask<Unit> Handle(RecordPartnerCommand command, CancellationToken cancellationToken)
+    {
+        var fact = await db.PartnerFacts.FirstOrDefaultAsync(f => f.PartnerId == command.PartnerId, cancellationToken);
+        if (fact is null)
+        {
+            db.PartnerFacts.Add(PartnerFact.Record(command.PartnerId, command.PartnerType, command.ProvinceCode, command.OccurredOn));
+        }
+        else
+        {
+            fact.Apply(command.PartnerType, command.ProvinceCode, command.OccurredOn);
+        }
+
+        return Unit.Value;
+    }
+}
