@@ -15,6 +15,10 @@ public static class PagingValidation
         validator.RuleFor(q => q.PageSize).InclusiveBetween(1, PageDefaults.MaxPageSize);
         validator.RuleFor(q => q.Sort)
             .Must(sort => SortParser.Parse(sort).All(f => sorts.Knows(f.Name)))
+            .WithMessage(_ => new LocalizedText(
+                $"Unknown sort field; sort by one of: {string.Join(", ", sorts.Names)}.",
+                $"Champ de tri inconnu ; triez par : {string.Join(", ", sorts.Names)}.",
+                $"حقل ترتيب غير معروف؛ رتب حسب: {string.Join("، ", sorts.Names)}.").ToString())
             .When(q => q.Sort is not null);
     }
 }
