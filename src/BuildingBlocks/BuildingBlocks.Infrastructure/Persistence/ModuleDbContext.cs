@@ -13,14 +13,13 @@ namespace BuildingBlocks.Infrastructure.Persistence;
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
-    private readonly ProvinceAccess _access;
+    private readonly ICurrentUser _currentUser;
 
     protected ModuleDbContext(DbContextOptions options, ICurrentUser currentUser)
         : base(options)
     {
         ArgumentNullException.ThrowIfNull(currentUser);
-        _access = ProvinceAccess.For(currentUser);
-        VisibleProvinces = [.. _access.Codes];
+        _currentUser = currentUser;
     }
 
     public abstract string Schema { get; }
@@ -29,11 +28,14 @@ public abstract class ModuleDbContext : DbContext
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>Read by the query filters; EF parameterises it per context instance.</summary>
-    public bool SeesAllProvinces => _access.All;
+    /// <summary>Read by the query filters when a query runs; EF parameterises it per context instance.</summary>
+    public bool SeesAllProvinces => Access.All;
 
-    /// <summary>Read by the query filters; EF parameterises it per context instance.</summary>
-    public IReadOnlyList<string> VisibleProvinces { get; }
+    /// <summary>Read by the query filters when a query runs; EF parameterises it per context instance.</summary>
+    public IReadOnlyList<string> VisibleProvinces => [.. Access.Codes];
+
+    /// <summary>Decided at use, not at construction: the context can be created before the caller is authenticated.</summary>
+    private ProvinceAccess Access => ProvinceAccess.For(_currentUser);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,7 +72,8 @@ public abstract class ModuleDbContext : DbContext
 
     private void GuardProvinces()
     {
-        if (_access.All)
+        var access = Access;
+        if (access.All)
         {
             return;
         }
@@ -79,10 +82,10 @@ public abstract class ModuleDbContext : DbContext
         {
             var refused = entry.State switch
             {
-                EntityState.Added => !_access.CanWrite(entry.Entity.ProvinceCode),
+                EntityState.Added => !access.CanWrite(entry.Entity.ProvinceCode),
                 EntityState.Modified or EntityState.Deleted =>
-                    !_access.CanWrite(entry.Entity.ProvinceCode)
-                    || !_access.CanWrite(entry.OriginalValues.GetValue<string?>(nameof(IProvinceScoped.ProvinceCode))),
+                    !access.CanWrite(entry.Entity.ProvinceCode)
+                    || !access.CanWrite(entry.OriginalValues.GetValue<string?>(nameof(IProvinceScoped.ProvinceCode))),
                 _ => false,
             };
             if (refused)

@@ -6,50 +6,49 @@ namespace BuildingBlocks.Infrastructure.Security;
 
 /// <summary>
 /// The caller of the current request; outside a request (jobs, event handlers, seeding) the
-/// system itself.
+/// system itself. Read from the principal at each use, never cached: services of the request's
+/// scope can be created during authentication, before the principal is known.
 /// </summary>
-internal sealed class CurrentUser : ICurrentUser
+internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public CurrentUser(IHttpContextAccessor accessor)
+    public CallerKind Kind
     {
-        var principal = accessor.HttpContext?.User;
-        if (accessor.HttpContext is null)
+        get
         {
-            Kind = CallerKind.System;
-            Roles = [];
-            Provinces = [];
-            return;
-        }
+            var context = accessor.HttpContext;
+            if (context is null)
+            {
+                return CallerKind.System;
+            }
 
-        if (principal?.Identity?.IsAuthenticated != true)
-        {
-            Kind = CallerKind.Anonymous;
-            Roles = [];
-            Provinces = [];
-            return;
-        }
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                return CallerKind.Anonymous;
+            }
 
-        Kind = principal.FindFirstValue(AuthNames.KindClaim) switch
-        {
-            AuthNames.StaffKind => CallerKind.Staff,
-            AuthNames.PartnerKind => CallerKind.Partner,
-            _ => CallerKind.Anonymous,
-        };
-        UserId = Guid.TryParse(principal.FindFirstValue(AuthNames.SubjectClaim), out var user) && Kind == CallerKind.Staff ? user : null;
-        PartnerId = Guid.TryParse(principal.FindFirstValue(AuthNames.PartnerClaim), out var partner) ? partner : null;
-        Roles = principal.FindAll(AuthNames.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        Provinces = principal.FindAll(AuthNames.ProvinceClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            return context.User.FindFirstValue(AuthNames.KindClaim) switch
+            {
+                AuthNames.StaffKind => CallerKind.Staff,
+                AuthNames.PartnerKind => CallerKind.Partner,
+                _ => CallerKind.Anonymous,
+            };
+        }
     }
 
-    public CallerKind Kind { get; }
+    public Guid? UserId =>
+        Kind == CallerKind.Staff && Guid.TryParse(Principal?.FindFirstValue(AuthNames.SubjectClaim), out var user) ? user : null;
 
-    public Guid? UserId { get; }
+    public Guid? PartnerId =>
+        Kind == CallerKind.Partner && Guid.TryParse(Principal?.FindFirstValue(AuthNames.PartnerClaim), out var partner) ? partner : null;
 
-    public Guid? PartnerId { get; }
+    public IReadOnlyCollection<string> Roles => Values(AuthNames.RoleClaim);
 
-    public IReadOnlyCollection<string> Roles { get; }
+    public IReadOnlyCollection<string> Provinces => Values(AuthNames.ProvinceClaim);
 
-    public IReadOnlyCollection<string> Provinces { get; }
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    public bool IsInRole(string role) => Roles.Contains(role);
+    public bool IsInRole(string role) => Principal?.HasClaim(AuthNames.RoleClaim, role) == true;
+
+    private string[] Values(string claim) =>
+        Principal?.FindAll(claim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray() ?? [];
 }

@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host on a real PostgreSQL database of its own, created for one test class and
+/// dropped after it. Settings go through UseSetting so that Program sees them while it builds.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@tests.local";
+    public const string Password = "Str0ng!Passw0rd";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public ApiFactory()
+        : this($"t_{Guid.NewGuid():N}", ownsDatabase: true)
+    {
+    }
+
+    private ApiFactory(string databaseName, bool ownsDatabase)
+    {
+        OwnsDatabase = ownsDatabase;
+        DatabaseName = databaseName;
+        ConnectionString = TestDatabase.ConnectionStringFor(DatabaseName);
+        _settings["ConnectionStrings:Postgres"] = ConnectionString;
+        _settings["Bootstrap:AdminEmail"] = AdminEmail;
+        _settings["Bootstrap:AdminPassword"] = Password;
+        _settings["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        _settings["Hangfire:ServerEnabled"] = "false";
+        _settings["Messaging:PollInterval"] = "00:00:00.200";
+        _settings["Messaging:RetryDelay"] = "00:00:00.050";
+        _settings["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "modular-tests", DatabaseName, "mail");
+        _settings["Http:RequestsPerMinute"] = "100000";
+        _settings["Http:LoginAttemptsPerMinute"] = "100000";
+    }
+
+    public string DatabaseName { get; }
+
+    /// <summary>Whether disposing this host drops its database.</summary>
+    public bool OwnsDatabase { get; }
+
+    /// <summary>A second host on the database of another, as after a restart or beside another host.</summary>
+    public static ApiFactory OnDatabaseOf(ApiFactory other) => new(other.DatabaseName, ownsDatabase: false);
+
+    public string ConnectionString { get; }
+
+    /// <summary>Overrides a setting; call before the first client is created.</summary>
+    public ApiFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await TestDatabase.DropAsync(DatabaseName);
+        }
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email, string password = Password, string? language = null)
+    {
+        var client = CreateClient();
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync(string? language = null) => ClientForAsync(AdminEmail, Password, language);
+
+    /// <summary>Creates a staff account directly (staff administration endpoints come with a later issue).</summary>
+    public async Task<string> CreateStaffAsync(string role, params string[] provinces)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@tests.local";
+        var user = new StaffUser { Email = email, UserName = email, Provinces = [.. provinces] };
+        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        return email;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>Roles as the tests name them.</summary>
+public static class StaffRoles
+{
+    public const string Officer = Roles.Officer;
+    public const string Auditor = Roles.Auditor;
+    public const string ProgramManager = Roles.ProgramManager;
+}

@@ -1,0 +1,15 @@
+namespace IntegrationTests.Infrastructure;
+
+/// <summary>Values unique to one test, so tests sharing a database never see each other's rows.</summary>
+public static class Data
+{
+    private static int _province = Random.Shared.Next(100, 900);
+
+    /// <summary>A province code of the right shape that no real province has (real ones are 01–12.xxx).</summary>
+    public static string UniqueProvince() => $"9{Random.Shared.Next(0, 10)}.{Interlocked.Increment(ref _province) % 1000:000}";
+
+    public static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid():N}";
+
+    public static object Partner(string? name = null, string type = "Association", string? province = null, string? nameAr = null) =>
+        new { name = name ?? UniqueName("Association"), nameAr, type, provinceCode = province };
+}

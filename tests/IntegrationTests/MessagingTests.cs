@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Infrastructure;
+
+namespace IntegrationTests;
+
+/// <summary>The outbox, the relay and the inbox, on the real database.</summary>
+public sealed class MessagingTests
+{
+    private const string RegisteredEvent = "Partnerships.Contracts.PartnerRegisteredIntegrationEvent";
+    private const string ReportingHandler = "Reporting.Application.Partners.PartnerRegisteredHandler";
+
+    [Fact]
+    public async Task An_event_committed_just_before_the_process_died_is_delivered_after_restart()
+    {
+        var province = Data.UniqueProvince();
+        Guid partner;
+        IAsyncLifetime first = new ApiFactory().With("Messaging:DispatcherEnabled", "false");
+        var dying = (ApiFactory)first;
+        try
+        {
+            var client = await dying.AdminClientAsync();
+            var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Cooperative", province: province));
+            created.StatusCode.Should().Be(HttpStatusCode.Created);
+            partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await dying.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().BeGreaterThan(0);
+            (await dying.ScalarAsync<long>("SELECT count(*) FROM reporting.partner_facts")).Should().Be(0);
+
+            // The process goes away with the event still in the outbox: nothing of it survives but the database.
+            await dying.DisposeAsync();
+
+            await using var restarted = ApiFactory.OnDatabaseOf(dying);
+            var after = await restarted.AdminClientAsync();
+            var report = await Eventually.Until(
+                () => after.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+                r => r.GetProperty("total").GetInt32() == 1);
+
+            report.GetProperty("byType")[0].GetProperty("type").GetString().Should().Be("Cooperative");
+            (await restarted.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
+            (await restarted.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().Be(0);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_event_delivered_twice_is_handled_once()
+    {
+        IAsyncLifetime lifetime = new ApiFactory();
+        var api = (ApiFactory)lifetime;
+        try
+        {
+            var client = await api.AdminClientAsync();
+            var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Bank"));
+            var partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE processed_on IS NOT NULL AND content->>'partnerId' = '{partner}'"), n => n == 1);
+
+            // As if the relay had died after delivering but before marking the outbox row: it delivers again.
+            await api.ExecuteAsync($"UPDATE partnerships.outbox_messages SET processed_on = NULL WHERE content->>'partnerId' = '{partner}'");
+            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL"), n => n == 0);
+
+            (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE content->>'partnerId' = '{partner}'")).Should().Be(1);
+            (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
+        }
+        finally
+        {
+            await lifetime.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_parked_and_the_ones_behind_it_go_on()
+    {
+        IAsyncLifetime lifetime = new ApiFactory().With("Messaging:MaxAttempts", "3");
+        var api = (ApiFactory)lifetime;
+        try
+        {
+            var client = await api.AdminClientAsync();
+            var poison = Guid.NewGuid();
+            await api.ExecuteAsync(
+                $$"""
+                 INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
+                 VALUES ('{{poison}}', '{{ReportingHandler}}', '{{RegisteredEvent}}', '{"partnerId": "not-a-guid"}', now(), now() - interval '1 minute', 0)
+                 """);
+            var province = Data.UniqueProvince();
+
+            (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
+
+            await Eventually.Until(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+                r => r.GetProperty("total").GetInt32() == 1);
+            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE message_id = '{poison}' AND parked_on IS NOT NULL"), n => n == 1);
+            (await api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Be(3);
+            (await api.ScalarAsync<string>($"SELECT last_error FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Contain("Json");
+            (await api.ScalarAsync<DateTime?>($"SELECT processed_on FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().BeNull();
+        }
+        finally
+        {
+            await lifetime.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_relaying_the_same_outboxes_handle_each_event_once()
+    {
+        IAsyncLifetime lifetime = new ApiFactory();
+        var first = (ApiFactory)lifetime;
+        try
+        {
+            var client = await first.AdminClientAsync();
+            await using var second = ApiFactory.OnDatabaseOf(first);
+            _ = second.Server; // starts the second host and its dispatcher
+            var province = Data.UniqueProvince();
+
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: i % 2 == 0 ? "Bank" : "Association", province: province))));
+
+            var report = await Eventually.Until(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+                r => r.GetProperty("total").GetInt32() == 20);
+            report.GetProperty("byType").EnumerateArray().Select(t => t.GetProperty("count").GetInt32()).Should().Equal(10, 10);
+            (await first.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE handler = '{ReportingHandler}' AND content->>'provinceCode' = '{province}'")).Should().Be(20);
+        }
+        finally
+        {
+            await lifetime.DisposeAsync();
+        }
+    }
+}
