@@ -54,6 +54,7 @@ log "dotnet test $SOLUTION $*"
 set +e
 ConnectionStrings__Postgres="$PG_CONNECTION;Database=postgres" \
 TEST_SMTP_PYTHON=/usr/bin/python3 \
+OPENAPI_OUTPUT="$RESULTS/openapi.json" \
     dotnet test "$SOLUTION" --no-build -c Debug \
         --logger "trx;LogFilePrefix=r" --results-directory "$RESULTS" "$@"
 test_rc=$?
@@ -89,6 +90,25 @@ read -r total passed failed errored < <(
 failed=$((failed + errored))
 skipped=$((total - passed - failed))
 [ "$skipped" -lt 0 ] && skipped=0
+
+# The API contract: the OpenAPI document one of the tests saved is linted with Redocly's
+# recommended rules (npm registry). It counts as one more test.
+REDOCLY_VERSION=2.77.0
+if [ -f "$RESULTS/openapi.json" ]; then
+    total=$((total + 1))
+    if ! command -v npx >/dev/null 2>&1; then
+        echo "openapi lint: skipped (npx not found)"
+        skipped=$((skipped + 1))
+    elif (cd "$RESULTS" && npx --yes "@redocly/cli@$REDOCLY_VERSION" lint --config "$REPO/redocly.yaml" openapi.json) >"$RESULTS/openapi-lint.log" 2>&1; then
+        grep -E "Woohoo|validated|warning" "$RESULTS/openapi-lint.log" | tail -n 2 || true
+        echo "openapi lint: passed"
+        passed=$((passed + 1))
+    else
+        grep -vE "║|╔|╚|npm warn" "$RESULTS/openapi-lint.log" | tail -n 40
+        echo "openapi lint: FAILED (full log: ${RESULTS#"$REPO"/}/openapi-lint.log)"
+        failed=$((failed + 1))
+    fi
+fi
 
 status=0
 if [ "$failed" -gt 0 ]; then

@@ -2,6 +2,7 @@ using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace BuildingBlocks.Infrastructure.Http;
@@ -13,11 +14,29 @@ namespace BuildingBlocks.Infrastructure.Http;
 /// </summary>
 public static class OpenApiConventions
 {
+    /// <summary>Describes a tag (a group of operations) in the API document; each module describes its own.</summary>
+    public static IServiceCollection DescribeApiTag(this IServiceCollection services, string tag, string description) =>
+        services.Configure<ApiTagDescriptions>(tags => tags.Descriptions[tag] = description);
+
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
+                var descriptions = context.ApplicationServices.GetRequiredService<IOptions<ApiTagDescriptions>>().Value.Descriptions;
+                foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                {
+                    if (tag.Name is not null && descriptions.TryGetValue(tag.Name, out var description))
+                    {
+                        tag.Description = description;
+                    }
+                }
+
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
                 document.Info = new OpenApiInfo
                 {
                     Title = "Self-employment and income-generating activities programmes API",
@@ -73,4 +92,10 @@ public static class OpenApiConventions
                 return Task.CompletedTask;
             });
         });
+}
+
+/// <summary>Descriptions of the API document's tags, contributed by the building blocks and the modules.</summary>
+public sealed class ApiTagDescriptions
+{
+    public Dictionary<string, string> Descriptions { get; } = new(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,7 @@ public static class SecurityRegistration
                 .MigrationsHistoryTable("__ef_migrations_history", StaffIdentityDbContext.Schema))
             .UseSnakeCaseNamingConvention());
 
+        services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password.");
         services.AddDataProtection()
             .SetApplicationName("modular")
             .PersistKeysToDbContext<StaffIdentityDbContext>();

@@ -1,4 +1,5 @@
 using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class PartnershipsModule
         services.AddModule<PartnershipsDbContext>(Definition);
         services.AddScoped<IPartnershipsDbContext>(sp => sp.GetRequiredService<PartnershipsDbContext>());
         services.AddScoped<IApiKeyStore, PartnerApiKeyStore>();
+        services.DescribeApiTag("Partners", "Partner organisations the agency works with (associations, cooperatives, public bodies, banks), and their systems' API keys.");
+        services.DescribeApiTag("Partner systems", "What a partner's own information system reaches with its X-Api-Key: only its own data.");
         return services;
     }
 

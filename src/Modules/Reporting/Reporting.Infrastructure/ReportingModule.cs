@@ -1,3 +1,4 @@
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class ReportingModule
     {
         services.AddModule<ReportingDbContext>(Definition);
         services.AddScoped<IReportingDbContext>(sp => sp.GetRequiredService<ReportingDbContext>());
+        services.DescribeApiTag("Reports", "Indicators for funders and managers, built from the other modules' events.");
         return services;
     }
 
