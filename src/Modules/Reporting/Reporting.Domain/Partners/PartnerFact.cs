@@ -34,6 +34,13 @@ public sealed class PartnerFact
     /// <summary>Applies a later state; ignores one older than what is already known.</summary>
     public void Apply(string partnerType, string? provinceCode, DateTimeOffset occurredOn)
     {
+        // An update can be handled before the registration (a retried message): the earliest
+        // event known is the best estimate of when the partner was registered.
+        if (occurredOn < RegisteredOn)
+        {
+            RegisteredOn = occurredOn;
+        }
+
         if (occurredOn < LastEventOn)
         {
             return;
@@ -42,9 +49,5 @@ public sealed class PartnerFact
         PartnerType = partnerType;
         ProvinceCode = provinceCode;
         LastEventOn = occurredOn;
-        if (occurredOn < RegisteredOn)
-        {
-            RegisteredOn = occurredOn;
-        }
     }
 }
