@@ -12,6 +12,7 @@ using Host.Account;
 using Host.Seeding;
 using Mentoring.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Partnerships.Infrastructure;
 using Reporting.Infrastructure;
 using Scalar.AspNetCore;
@@ -27,7 +28,7 @@ if (!builder.Environment.IsDevelopment())
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>()?.MaxRequestBodyBytes ?? 1024 * 1024);
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services
     .AddDatabase(configuration)
     .AddMessaging(configuration)

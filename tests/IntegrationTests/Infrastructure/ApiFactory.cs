@@ -5,6 +5,7 @@ using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -60,12 +61,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>The clock the host runs on; the real one unless a test sets a fake.</summary>
+    public TimeProvider? Clock { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
     }
 
