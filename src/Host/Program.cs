@@ -2,6 +2,7 @@ using BuildingBlocks.Application.Behaviours;
 using BuildingBlocks.Infrastructure.Email;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Jobs;
+using BuildingBlocks.Infrastructure.Logging;
 using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Persistence;
@@ -24,6 +25,8 @@ if (!builder.Environment.IsDevelopment())
 {
     builder.Logging.ClearProviders().AddJsonConsole();
 }
+
+builder.Logging.AddPersonalDataRedaction();
 
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>()?.MaxRequestBodyBytes ?? 1024 * 1024);

@@ -50,6 +50,18 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_refused_login_is_logged_with_the_address_masked()
+    {
+        var unique = Guid.NewGuid().ToString("N");
+        var email = $"fatima.zahra.{unique}@example.ma";
+
+        await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Wrong!Passw0rd" });
+
+        api.Logs.Lines.Should().Contain(l => l.Contains("Login refused for fa*****", StringComparison.Ordinal));
+        api.Logs.Lines.Should().NotContain(l => l.Contains(unique, StringComparison.OrdinalIgnoreCase) || l.Contains("fatima.zahra", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_unknown_email_is_refused_like_a_wrong_password()
     {
         var response = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@tests.local", password = ApiFactory.Password });

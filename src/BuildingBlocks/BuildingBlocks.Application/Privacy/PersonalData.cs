@@ -6,6 +6,23 @@ namespace BuildingBlocks.Application.Privacy;
 /// </summary>
 public static class PersonalData
 {
+    /// <summary>
+    /// The general mask used by the logging pipeline for anything classified personal: the first
+    /// two and last two characters survive when there are more than six, nothing otherwise.
+    /// </summary>
+    public static int Mask(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        destination = destination[..source.Length];
+        destination.Fill('*');
+        if (source.Length > 6)
+        {
+            source[..2].CopyTo(destination);
+            source[^2..].CopyTo(destination[^2..]);
+        }
+
+        return source.Length;
+    }
+
     /// <summary><c>AB123456</c> → <c>AB****56</c>.</summary>
     public static string MaskCin(string? cin)
     {

@@ -1,3 +1,4 @@
+using BuildingBlocks.Application.Privacy;
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace BuildingBlocks.Infrastructure.Security;
 
@@ -23,7 +25,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     }
 }
 
-public static class AuthEndpoints
+public static partial class AuthEndpoints
 {
     private static readonly LocalizedText BadCredentials = new(
         "The email or the password is wrong.",
@@ -55,27 +57,36 @@ public static class AuthEndpoints
         LoginRequest request,
         UserManager<StaffUser> users,
         SignInManager<StaffUser> signIn,
-        AccessTokenIssuer tokens)
+        AccessTokenIssuer tokens,
+        ILoggerFactory loggers)
     {
         await new LoginRequestValidator().ValidateAndThrowAsync(request);
+        var logger = loggers.CreateLogger(typeof(AuthEndpoints));
         var user = await users.FindByEmailAsync(request.Email!);
         if (user is null)
         {
+            LogRefused(logger, request.Email!, "unknown account");
             return Problems.Unauthorized(BadCredentials);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            LogRefused(logger, request.Email!, "locked out");
             return Problems.Unauthorized(LockedOut);
         }
 
         if (!result.Succeeded)
         {
+            LogRefused(logger, request.Email!, "wrong password");
             return Problems.Unauthorized(BadCredentials);
         }
 
         var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
         return TypedResults.Ok(new AccessTokenResponse(token, "Bearer", expiresIn));
     }
+
+    // The address is personal data: the redaction pipeline masks it (ad***...al).
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for {Email}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, [MaskedInLogs] string email, string reason);
 }

@@ -1,0 +1,26 @@
+using BuildingBlocks.Application.Privacy;
+using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BuildingBlocks.Infrastructure.Logging;
+
+/// <summary>Masks values classified <see cref="DataClasses.Personal"/> before any log provider sees them.</summary>
+internal sealed class PersonalDataRedactor : Redactor
+{
+    public override int GetRedactedLength(ReadOnlySpan<char> input) => input.Length;
+
+    public override int Redact(ReadOnlySpan<char> source, Span<char> destination) => PersonalData.Mask(source, destination);
+}
+
+public static class PersonalDataRedaction
+{
+    /// <summary>Turns on the framework's log redaction with our mask for personal data.</summary>
+    public static ILoggingBuilder AddPersonalDataRedaction(this ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.EnableRedaction();
+        logging.Services.AddRedaction(redaction => redaction.SetRedactor<PersonalDataRedactor>(DataClasses.Personal));
+        return logging;
+    }
+}
