@@ -27,6 +27,8 @@ public static class HttpRegistration
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new MoroccanDateTimeOffsetConverter());
+            options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Bad query strings and bodies reach the exception handler, in every environment, so that

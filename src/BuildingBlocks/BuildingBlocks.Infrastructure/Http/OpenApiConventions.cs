@@ -67,6 +67,23 @@ public static class OpenApiConventions
                 return Task.CompletedTask;
             });
 
+            // Money travels as a number with two decimals (see MoneyJsonConverter), not as an object.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type == typeof(BuildingBlocks.Domain.Money))
+                {
+                    schema.Type = JsonSchemaType.Number;
+                    schema.Format = "decimal";
+                    schema.MultipleOf = 0.01m;
+                    schema.Description = "An amount in Moroccan dirhams (MAD), two decimals.";
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                }
+
+                return Task.CompletedTask;
+            });
+
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
