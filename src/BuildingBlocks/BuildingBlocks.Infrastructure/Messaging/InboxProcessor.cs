@@ -12,7 +12,9 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 /// Handles each module's inbox: one message, one handler, one transaction, marked processed in
 /// that same transaction — so a handler's effect and its "done" mark commit together. A failure
 /// is counted and retried later with a growing delay; after <see cref="MessagingOptions.MaxAttempts"/>
-/// the message is parked and the ones behind it go on.
+/// the message is parked and the ones behind it go on. Messages are not handled in a guaranteed
+/// order (retries and concurrent transactions overtake each other): handlers are written to be
+/// order-tolerant, e.g. by comparing the event's <c>OccurredOn</c> with what they already hold.
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
@@ -23,21 +25,26 @@ public sealed partial class InboxProcessor(
     IOptions<MessagingOptions> options,
     ILogger<InboxProcessor> logger)
 {
-    /// <summary>Handles up to <paramref name="limit"/> messages per module; returns how many it took.</summary>
+    /// <summary>
+    /// Handles up to <paramref name="limit"/> messages per module, with
+    /// <see cref="MessagingOptions.InboxConcurrency"/> transactions at a time in each module
+    /// (<c>SKIP LOCKED</c> keeps them off each other's rows); returns how many it took.
+    /// </summary>
     public async Task<int> ProcessAsync(int limit, CancellationToken cancellationToken)
     {
-        var handled = 0;
-        foreach (var module in modules.Modules)
-        {
-            for (var i = 0; i < limit; i++)
-            {
-                if (!await ProcessOneAsync(module, cancellationToken))
-                {
-                    break;
-                }
+        var concurrency = Math.Max(1, options.Value.InboxConcurrency);
+        var perWorker = Math.Max(1, limit / concurrency);
+        var counts = await Task.WhenAll(modules.Modules
+            .SelectMany(module => Enumerable.Range(0, concurrency).Select(_ => DrainAsync(module, perWorker, cancellationToken))));
+        return counts.Sum();
+    }
 
-                handled++;
-            }
+    private async Task<int> DrainAsync(ModuleDefinition module, int limit, CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        while (handled < limit && await ProcessOneAsync(module, cancellationToken))
+        {
+            handled++;
         }
 
         return handled;

@@ -13,6 +13,9 @@ public sealed class MessagingOptions
 
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>Inbox transactions run at once per module on this host.</summary>
+    public int InboxConcurrency { get; set; } = 4;
+
     /// <summary>After this many failed attempts a message is parked for an operator.</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Load benchmark of the host (Release, Production) on the private PostgreSQL cluster.
+#
+#   bench/run.sh                      everything: install wrk if missing, start the cluster, build,
+#                                     start the host on 127.0.0.1:$BENCH_PORT, seed, measure, stop
+#   PGPORT=55434 BENCH_PORT=5090 bench/run.sh    another cluster port / host port
+#
+# Settings (environment): BENCH_PORT (5090), BENCH_DURATION (20s per wrk run), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (1 wrk thread), BENCH_SEED (5000 partners), BENCH_SEED_PARALLEL (16),
+# BENCH_EVENT_SAMPLES (200), BENCH_POLL_MS (2), BENCH_DATABASE (bench; dropped and recreated),
+# BENCH_KEEP_PG=1 leaves the cluster running. fsync stays on: do not set PG_FAST.
+# Results: .data/bench/<UTC time>/ (raw outputs, host.log, summary.md); .data/bench/latest points there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../scripts/lib.sh
+. ./scripts/lib.sh   # sets REPO
+
+BENCH_PORT="${BENCH_PORT:-5090}"
+DURATION="${BENCH_DURATION:-20s}"
+CONNS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-1}"
+SEED="${BENCH_SEED:-5000}"
+SEED_PARALLEL="${BENCH_SEED_PARALLEL:-16}"
+EVENT_SAMPLES="${BENCH_EVENT_SAMPLES:-200}"
+POLL_MS="${BENCH_POLL_MS:-2}"
+DB="${BENCH_DATABASE:-bench}"
+BASE="http://127.0.0.1:$BENCH_PORT"
+HOST_PROJECT="src/Host/Host.csproj"
+HOST_OUT="$REPO/src/Host/bin/Release/net10.0"
+LB_PROJECT="bench/LoadBench/LoadBench.csproj"
+LB_DLL="$REPO/bench/LoadBench/bin/Release/net10.0/LoadBench.dll"
+
+[ "${PG_FAST:-0}" = 1 ] && die "PG_FAST=1 turns fsync off; the benchmark runs with fsync on (unset PG_FAST)"
+case "$DURATION" in *s) DURATION_S="${DURATION%s}" ;; *) die "BENCH_DURATION must be in seconds, e.g. 20s" ;; esac
+
+OUT="$REPO/.data/bench/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+ln -sfn "$(basename "$OUT")" "$REPO/.data/bench/latest"
+
+HOST_PID=""
+PG_STARTED_HERE=0
+FAILED=0
+
+cleanup() {
+    local rc=$?
+    set +e
+    if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
+        log "stopping the host (pid $HOST_PID)"
+        kill -TERM "$HOST_PID" 2>/dev/null
+        for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID" 2>/dev/null
+        wait "$HOST_PID" 2>/dev/null
+    fi
+    if [ "$PG_STARTED_HERE" = 1 ] && [ "${BENCH_KEEP_PG:-0}" != 1 ]; then
+        stop_postgres
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+lb() { dotnet "$LB_DLL" "$@"; }
+
+# "RESULT k=v ..." line of a file -> value of k
+kv() { { grep -m1 '^RESULT' "$1" 2>/dev/null || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+# the same, 0 when absent (for arithmetic)
+kn() { local v; v="$(kv "$1" "$2")"; echo "${v:-0}"; }
+
+# ------------------------------------------------------------ CPU accounting (ticks of USER_HZ)
+_stat_fields() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null; }   # fields from 3 (state) on
+_proc_ticks() { _stat_fields "$1" | awk '{t = $12 + $13} END {print t + 0}'; }   # utime + stime (0 if gone)
+_pg_ticks() {
+    local pm total=0 pid
+    pm="$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)"
+    [ -n "$pm" ] || { echo 0; return; }
+    # the postmaster, the reaped backends (cutime + cstime) and the live ones
+    total="$(_stat_fields "$pm" | awk '{t = $12 + $13 + $14 + $15} END {print t + 0}')"
+    for pid in $(ps -o pid= --ppid "$pm"); do total=$(( total + $(_proc_ticks "$pid") )); done
+    echo "$total"
+}
+_children_ticks() { _stat_fields $$ | awk '{print $14 + $15}'; }    # reaped children of this script (wrk)
+_machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+_snap() { echo "$(_proc_ticks "$HOST_PID") $(_pg_ticks) $(_children_ticks) $(_machine_ticks)"; }
+# cpu_report BEFORE AFTER -> "host=..% pg=..% client=..% other=..% busy=..%" (100% = one core).
+# Shares of the machine's own tick count (busy + idle over all cores), not of the wall clock: in
+# this VM the ticks do not always add up to cores x wall time when the hypervisor is busy.
+cpu_report() {
+    awk -v n="$(nproc)" -v a="$1" -v b="$2" 'BEGIN {
+        split(a, x, " "); split(b, y, " "); all = y[5] - x[5]; if (all <= 0) all = 1; k = 100 * n / all;
+        h = y[1] - x[1]; p = y[2] - x[2]; w = y[3] - x[3]; m = y[4] - x[4];
+        o = m - h - p - w; if (o < 0) o = 0;
+        printf "host=%.0f%% pg=%.0f%% client=%.0f%% other=%.0f%% busy=%.0f%%", k*h, k*p, k*w, k*o, k*m }'
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# ------------------------------------------------------------ setup
+ensure_dotnet
+command -v wrk >/dev/null 2>&1 || apt_install wrk
+command -v curl >/dev/null 2>&1 || apt_install curl
+ensure_postgres_binaries
+ensure_secrets
+_pg_resolve_dirs
+_pg_running || PG_STARTED_HERE=1
+start_postgres
+
+if curl -fsS -o /dev/null --max-time 2 "$BASE/health/live" 2>/dev/null; then
+    die "something already answers on $BASE; set BENCH_PORT to a free port"
+fi
+
+log "dotnet build -c Release ($HOST_PROJECT, $LB_PROJECT)"
+dotnet build "$HOST_PROJECT" -c Release -nologo -v q
+dotnet build "$LB_PROJECT" -c Release -nologo -v q
+
+psql_pg() { PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -w -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
+log "fresh database '$DB'"
+psql_pg -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
+
+{
+    echo "date_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "git=$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+dirty')"
+    echo "nproc=$(nproc)"
+    echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+    echo "memory=$(free -h | awk '/^Mem:/{print $2}')"
+    echo "kernel=$(uname -r)"
+    echo "dotnet_sdk=$(dotnet --version)"
+    echo "dotnet_runtime=$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \([^ ]*\).*/\1/p' | tail -n 1)"
+    echo "postgres=$(psql_pg -d postgres -tAc 'show server_version')"
+    echo "fsync=$(psql_pg -d postgres -tAc 'show fsync') synchronous_commit=$(psql_pg -d postgres -tAc 'show synchronous_commit') shared_buffers=$(psql_pg -d postgres -tAc 'show shared_buffers')"
+    echo "wrk=$(wrk -v 2>&1 | head -n 1)"
+    echo "settings=threads=$THREADS connections=$CONNS duration=$DURATION seed=$SEED seed_parallel=$SEED_PARALLEL event_samples=$EVENT_SAMPLES poll_ms=$POLL_MS"
+} >"$OUT/environment.txt"
+
+# ------------------------------------------------------------ host
+log "starting the host (Release, Production) on $BASE; log in $OUT/host.log"
+(
+    cd "$HOST_OUT"
+    export ConnectionStrings__Postgres="$PG_CONNECTION;Database=$DB"
+    export Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD"
+    export Auth__SigningKey="$JWT_SIGNING_KEY"
+    export Email__Transport=Pickup Email__PickupDirectory="$OUT/mail"
+    export Seed__Demo=false
+    # The per-account budget (600 requests a minute) would answer 429 after the first second of
+    # load; the limiter still runs, with a budget the benchmark cannot exhaust.
+    export Http__RequestsPerMinute=100000000
+    export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+    exec dotnet Host.dll
+) >"$OUT/host.log" 2>&1 &
+HOST_PID=$!
+mkdir -p "$OUT/mail"
+
+for i in $(seq 1 240); do
+    kill -0 "$HOST_PID" 2>/dev/null || { tail -n 30 "$OUT/host.log" >&2; die "the host exited during start-up"; }
+    curl -fsS -o /dev/null --max-time 2 "$BASE/health/ready" 2>/dev/null && break
+    [ "$i" = 240 ] && die "the host was not ready after 120 s (see $OUT/host.log)"
+    sleep 0.5
+done
+log "host ready"
+
+export BENCH_BASE_URL="$BASE"
+BENCH_TOKEN="$(BENCH_EMAIL="$ADMIN_EMAIL" BENCH_PASSWORD="$ADMIN_PASSWORD" lb login)"
+export BENCH_TOKEN
+AUTH="Authorization: Bearer $BENCH_TOKEN"
+
+# step NAME CMD... : runs CMD, output to $OUT/NAME.txt (and the terminal), records CPU and load.
+step() {
+    local name="$1" before after rc=0
+    shift
+    echo "load_before=$(loadavg)" >"$OUT/$name.meta"
+    before="$(_snap)"
+    "$@" 2>&1 | tee "$OUT/$name.txt" || rc=$?
+    after="$(_snap)"
+    echo "cpu=$(cpu_report "$before" "$after")" >>"$OUT/$name.meta"
+    if [ "$rc" != 0 ]; then warn "$name exited with $rc"; FAILED=1; fi
+    return 0
+}
+
+wrk_run() { # wrk_run DURATION SCRIPT URL [-- ARGS]
+    local d="$1" s="$2" u="$3"
+    shift 3
+    wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 10s --latency -H "$AUTH" -s "$REPO/bench/wrk/$s" "$u" "$@"
+}
+
+# ------------------------------------------------------------ measurements
+log "1/6 GET /health/ready ($DURATION, $CONNS connections)"
+wrk_run 3s report.lua "$BASE/health/ready" >"$OUT/warmup-health.txt" 2>&1 || true
+step health wrk_run "$DURATION" report.lua "$BASE/health/ready"
+
+log "2/6 seeding $SEED partners through POST /api/v1/partners ($SEED_PARALLEL in parallel)"
+step seed lb seed "$SEED" "$SEED_PARALLEL"
+step drain-seed lb drain 120
+
+log "3/6 event latency, idle ($EVENT_SAMPLES sequential samples, poll every $POLL_MS ms)"
+step events-idle lb events idle "$EVENT_SAMPLES" 60 "$POLL_MS" "$OUT/events-idle.tsv"
+
+log "4/6 GET /api/v1/partners?pageSize=20 ($DURATION, $CONNS connections)"
+wrk_run 3s report.lua "$BASE/api/v1/partners?pageSize=20" >"$OUT/warmup-list.txt" 2>&1 || true
+step list wrk_run "$DURATION" report.lua "$BASE/api/v1/partners?pageSize=20"
+
+log "5/6 POST /api/v1/partners ($DURATION, $CONNS connections) with event latency sampled meanwhile"
+RUN_ID="$(date +%s)-$$"
+# wrk and, started 2 s later, the event sampler (its own child, so its CPU counts as the client's)
+post_with_events() {
+    local sampler rc=0
+    ( sleep 2; exec dotnet "$LB_DLL" events under-load "$EVENT_SAMPLES" $(( DURATION_S - 4 )) "$POLL_MS" "$OUT/events-load.tsv" ) \
+        >"$OUT/events-load.txt" 2>&1 &
+    sampler=$!
+    trap 'kill "$sampler" 2>/dev/null' EXIT
+    wrk_run "$DURATION" post-partner.lua "$BASE/api/v1/partners" -- "$RUN_ID" || rc=$?
+    wait "$sampler" || { echo "events under load exited with $?" >&2; rc=1; }
+    trap - EXIT
+    return "$rc"
+}
+step register post_with_events
+cat "$OUT/events-load.txt"
+
+log "6/6 backlog: time until Reporting has counted every partner"
+step drain-load lb drain 120
+
+# ------------------------------------------------------------ summary
+# (a fresh database makes EF Core log one failed read of each schema's __ef_migrations_history: not counted)
+HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -vc '__ef_migrations_history' || true)"
+{
+    echo "# Benchmark $(basename "$OUT")"
+    echo
+    sed 's/^/    /' "$OUT/environment.txt"
+    echo
+    echo "| run | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | load before | CPU (100% = 1 core) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+    for r in health:"GET /health/ready" list:"GET /api/v1/partners?pageSize=20" register:"POST /api/v1/partners"; do
+        f="$OUT/${r%%:*}.txt" m="$OUT/${r%%:*}.meta"
+        errs=$(( $(kn "$f" non2xx) + $(kn "$f" connect) + $(kn "$f" read) + $(kn "$f" write) + $(kn "$f" timeout) ))
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${r#*:}" "$CONNS" "$(kv "$f" rps)" \
+            "$(kv "$f" p50_ms)" "$(kv "$f" p95_ms)" "$(kv "$f" p99_ms)" "$(kv "$f" max_ms)" "$errs" \
+            "$(sed -n 's/^load_before=//p' "$m")" "$(sed -n 's/^cpu=//p' "$m")"
+    done
+    f="$OUT/seed.txt"
+    printf '| seed: POST x %s (LoadBench) | %s | %s | | | | | %s | %s | %s |\n' "$SEED" "$SEED_PARALLEL" "$(kv "$f" rps)" "$(kv "$f" errors)" \
+        "$(sed -n 's/^load_before=//p' "$OUT/seed.meta")" "$(sed -n 's/^cpu=//p' "$OUT/seed.meta")"
+    echo
+    echo "| event latency (201 -> counted by Reporting) | samples | p50 ms | p95 ms | p99 ms | max ms | timeouts | POST p50 ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    for e in idle:"idle" load:"during the POST run"; do
+        f="$OUT/events-${e%%:*}.txt"
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${e#*:}" "$(kv "$f" samples)" "$(kv "$f" p50_ms)" "$(kv "$f" p95_ms)" \
+            "$(kv "$f" p99_ms)" "$(kv "$f" max_ms)" "$(( $(kn "$f" timeouts) + $(kn "$f" errors) ))" "$(kv "$f" post_p50_ms)"
+    done
+    echo
+    echo "Backlog after the POST run: $(kv "$OUT/drain-load.txt" backlog_at_start) events, drained in $(kv "$OUT/drain-load.txt" seconds) s."
+    echo "Host log: $HOST_ERRORS error entries. Load average at the end: $(loadavg)."
+} >"$OUT/summary.md"
+echo
+cat "$OUT/summary.md"
+echo
+log "raw outputs in $OUT"
+[ "$FAILED" = 0 ] || die "some steps failed (see above)"
