@@ -110,6 +110,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapAuthEndpoints();
+app.MapParkedMessageEndpoints();
 app.MapDashboardLogin();
 app.MapApplicantsEndpoints();
 app.MapFinancingEndpoints();

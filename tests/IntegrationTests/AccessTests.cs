@@ -94,6 +94,20 @@ public sealed class AccessTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Only_an_admin_sees_and_retries_parked_messages()
+    {
+        var manager = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.ProgramManager));
+        var admin = await api.AdminClientAsync();
+
+        (await manager.GetAsync("/api/v1/admin/parked-messages")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await manager.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{Guid.NewGuid()}/retry", new { handler = "x" }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await admin.GetAsync("/api/v1/admin/parked-messages?pageSize=0")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await admin.PostAsJsonAsync($"/api/v1/admin/parked-messages/Nowhere/{Guid.NewGuid()}/retry", new { handler = "x" }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_partner_system_reads_its_own_profile_with_its_key_and_nothing_else()
     {
         var admin = await api.AdminClientAsync();

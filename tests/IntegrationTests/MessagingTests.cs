@@ -96,6 +96,28 @@ public sealed class MessagingTests
             (await api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Be(3);
             (await api.ScalarAsync<string>($"SELECT last_error FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Contain("Json");
             (await api.ScalarAsync<DateTime?>($"SELECT processed_on FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().BeNull();
+
+            // The operator sees it, mends its cause and sends it back.
+            var parked = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/parked-messages");
+            var listed = parked.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("messageId").GetGuid() == poison);
+            listed.GetProperty("module").GetString().Should().Be("Reporting");
+            listed.GetProperty("attempts").GetInt32().Should().Be(3);
+            var partner = Guid.NewGuid();
+            await api.ExecuteAsync(
+                $$"""
+                 UPDATE reporting.inbox_messages
+                 SET content = '{"id": "{{poison}}", "partnerId": "{{partner}}", "partnerType": "Bank", "provinceCode": "{{province}}", "occurredOn": "2026-11-22T10:00:00+00:00"}'
+                 WHERE message_id = '{{poison}}'
+                 """);
+
+            var retried = await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler });
+
+            retried.StatusCode.Should().Be(HttpStatusCode.NoContent);
+            await Eventually.Until(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+                r => r.GetProperty("total").GetInt32() == 2);
+            (await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler }))
+                .StatusCode.Should().Be(HttpStatusCode.NotFound, "it is no longer parked");
         }
         finally
         {

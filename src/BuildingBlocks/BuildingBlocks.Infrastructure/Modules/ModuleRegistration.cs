@@ -1,4 +1,5 @@
 using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Persistence;
 using FluentValidation;
@@ -62,6 +63,8 @@ public static class ModuleRegistration
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<InboxProcessor>();
+        services.AddSingleton<ParkedMessages>();
+        services.DescribeApiTag("Operations", "For administrators: the integration events that failed too often, and sending them back.");
         services.AddScoped<IntegrationEventCollector>();
         services.AddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventCollector>());
         services.AddHostedService<MessagingWorker>();

@@ -1,0 +1,64 @@
+using BuildingBlocks.Application.Paging;
+using BuildingBlocks.Contracts;
+using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>Body of the retry operation: the handler the message is parked for.</summary>
+public sealed record RetryParkedMessageRequest(string? Handler);
+
+public static class ParkedMessageEndpoints
+{
+    public static IEndpointRouteBuilder MapParkedMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/admin/parked-messages").WithTags("Operations").RequireAuthorization(AuthNames.AdminPolicy);
+
+        group.MapGet("/", async (ParkedMessages parked, CancellationToken ct, int page = PageDefaults.Page, int pageSize = PageDefaults.PageSize) =>
+            {
+                var paging = new PagingRequest(page, pageSize);
+                await new PagingRequestValidator().ValidateAndThrowAsync(paging, ct);
+                return TypedResults.Ok(await parked.ListAsync(page, pageSize, ct));
+            })
+            .WithName("ListParkedMessages")
+            .WithSummary("List the integration events that failed too often and wait for an operator")
+            .WithDescription("Across every module's inbox, newest first, with the attempts and the last error.")
+            .Produces<PagedResult<ParkedMessageDto>>()
+            .ProducesValidationProblem();
+
+        group.MapPost("/{module}/{messageId:guid}/retry", async (string module, Guid messageId, RetryParkedMessageRequest request, ParkedMessages parked, CancellationToken ct) =>
+            {
+                await new RetryParkedMessageRequestValidator().ValidateAndThrowAsync(request, ct);
+                return await parked.RetryAsync(module, messageId, request.Handler!, ct)
+                    ? Results.NoContent()
+                    : Problems.NotFound();
+            })
+            .WithName("RetryParkedMessage")
+            .WithSummary("Send a parked event back to its handler, with a fresh count of attempts")
+            .WithDescription("Mend the cause first (the last error says what it was).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private sealed record PagingRequest(int Page, int PageSize) : IPagedQuery
+    {
+        public string? Sort => null;
+    }
+
+    private sealed class PagingRequestValidator : AbstractValidator<PagingRequest>
+    {
+        public PagingRequestValidator() => this.RulesForPaging(new SortMap<ParkedMessageDto>());
+    }
+
+    private sealed class RetryParkedMessageRequestValidator : AbstractValidator<RetryParkedMessageRequest>
+    {
+        public RetryParkedMessageRequestValidator() => RuleFor(r => r.Handler).NotEmpty().MaximumLength(300);
+    }
+}
