@@ -1,6 +1,7 @@
 using BuildingBlocks.Application.Behaviours;
 using BuildingBlocks.Infrastructure.Email;
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Idempotency;
 using BuildingBlocks.Infrastructure.Jobs;
 using BuildingBlocks.Infrastructure.Logging;
 using BuildingBlocks.Infrastructure.Messaging;
@@ -39,6 +40,7 @@ builder.Services
     .AddApiConventions(configuration)
     .AddJobs(configuration)
     .AddEmail(configuration)
+    .AddIdempotency()
     .AddAntiforgery();
 
 builder.Services
@@ -97,6 +99,7 @@ app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseIdempotency();
 app.UseAntiforgery();
 app.UseJobs();
 

@@ -50,7 +50,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         ForbiddenException => Problem(StatusCodes.Status403Forbidden, ProblemTexts.OutsideProvinces.ToString()),
         ConflictException conflict => Conflict(conflict, context),
         DbUpdateConcurrencyException => WithCode(Problem(StatusCodes.Status409Conflict, ProblemTexts.StaleVersion.ToString()), "concurrency"),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
             WithCode(Problem(StatusCodes.Status409Conflict, ProblemTexts.Duplicate.ToString()), "duplicate"),
         _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTexts.Unavailable.ToString()),
         _ => Problem(StatusCodes.Status500InternalServerError, null),
@@ -120,9 +120,14 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return problem;
     }
 
-    /// <summary>"Name" → "name", "Lines[0].Amount" → "lines[0].amount": the JSON names the caller sent.</summary>
+    /// <summary>
+    /// "Name" → "name", "Lines[0].Amount" → "lines[0].amount": the JSON names the caller sent.
+    /// A header name ("Idempotency-Key") stays as it is.
+    /// </summary>
     private static string FieldName(string path) =>
-        string.Join('.', path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(JsonNamingPolicy.CamelCase.ConvertName));
+        path.Contains('-', StringComparison.Ordinal)
+            ? path
+            : string.Join('.', path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static string? ParameterName(string message)
     {

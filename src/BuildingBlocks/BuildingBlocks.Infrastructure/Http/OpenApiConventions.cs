@@ -88,6 +88,21 @@ public static class OpenApiConventions
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 operation.Responses ??= new OpenApiResponses();
+                if (metadata.OfType<Idempotency.IdempotencyHeaderDocumentation>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "Idempotency-Key",
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Makes a retry safe: the same key with the same request answers the first answer again (with Idempotent-Replayed: true) and changes nothing; with another request, 422.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                    });
+                    operation.Responses.TryAdd("422", new OpenApiResponse { Description = "The Idempotency-Key was already used for a different request, or a business rule forbids this." });
+                    operation.Responses.TryAdd("409", new OpenApiResponse { Description = "A request with the same Idempotency-Key was carried out meanwhile." });
+                }
+
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     operation.Security = [];

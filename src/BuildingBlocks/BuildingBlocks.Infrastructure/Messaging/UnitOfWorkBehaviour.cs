@@ -1,4 +1,5 @@
 using BuildingBlocks.Domain;
+using BuildingBlocks.Infrastructure.Idempotency;
 using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Persistence;
 using Mediator;
@@ -17,7 +18,9 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
     ModuleCatalog modules,
     IPublisher publisher,
     IntegrationEventCollector collector,
-    DispatchSignal signal)
+    DispatchSignal signal,
+    IdempotencyScope idempotency,
+    TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -41,6 +44,7 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         var wroteOutbox = await FlushAsync(db, cancellationToken);
+        await RecordIdempotencyKeyAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (wroteOutbox)
         {
@@ -48,6 +52,36 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// The request's Idempotency-Key is recorded in the command's own transaction: the change and
+    /// the record commit together. A concurrent repeat waits on the key's row and is refused.
+    /// </summary>
+    private async Task RecordIdempotencyKeyAsync(ModuleDbContext db, CancellationToken cancellationToken)
+    {
+        if (!idempotency.IsActive || idempotency.Recorded)
+        {
+            return;
+        }
+
+        try
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO platform.idempotency_records (caller, key, fingerprint, created_on) VALUES ({idempotency.Caller}, {idempotency.Key}, {idempotency.Fingerprint}, {clock.GetUtcNow()})",
+                cancellationToken);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            throw new Application.Exceptions.ConflictException(
+                "idempotency.in-progress",
+                new LocalizedText(
+                    "Another request with this Idempotency-Key was carried out meanwhile; this one changed nothing.",
+                    "Une autre requête portant cette Idempotency-Key a été exécutée entre-temps ; celle-ci n'a rien modifié.",
+                    "تم تنفيذ طلب آخر بنفس مفتاح Idempotency-Key في الأثناء؛ هذا الطلب لم يغير شيئا."));
+        }
+
+        idempotency.MarkRecorded();
     }
 
     private async Task<bool> FlushAsync(ModuleDbContext db, CancellationToken cancellationToken)

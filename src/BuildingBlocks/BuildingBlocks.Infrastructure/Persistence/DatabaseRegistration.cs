@@ -1,3 +1,4 @@
+using BuildingBlocks.Infrastructure.Idempotency;
 using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -23,12 +24,13 @@ public static class DatabaseRegistration
         return services;
     }
 
-    /// <summary>Applies every module's migrations, then Identity's. EF takes a lock, so hosts starting together do not collide.</summary>
+    /// <summary>Applies Identity's and the platform's migrations, then every module's. EF takes a lock, so hosts starting together do not collide.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>().Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.MigrateAsync(cancellationToken);
         foreach (var module in scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);

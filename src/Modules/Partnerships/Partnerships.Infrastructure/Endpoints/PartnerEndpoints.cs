@@ -1,5 +1,6 @@
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
+using BuildingBlocks.Infrastructure.Idempotency;
 using BuildingBlocks.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ internal static class PartnerEndpoints
                     ct);
                 return TypedResults.Created($"/api/v1/partners/{id}", await sender.Send(new GetPartnerQuery(id), ct));
             })
+            .WithIdempotencyKey()
             .WithName("RegisterPartner")
             .WithSummary("Register a partner organisation")
             .WithDescription("An Officer registers partners of his provinces only; national partners (no province) need a ProgramManager or an Admin.")
