@@ -29,9 +29,6 @@ if (!builder.Environment.IsDevelopment())
 
 builder.Logging.AddPersonalDataRedaction();
 
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>()?.MaxRequestBodyBytes ?? 1024 * 1024);
-
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services
     .AddDatabase(configuration)

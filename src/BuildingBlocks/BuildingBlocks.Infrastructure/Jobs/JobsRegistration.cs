@@ -20,21 +20,25 @@ public static class JobsRegistration
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton<IRecurringJobs, HeartbeatRecurringJobs>();
         services.AddTransient<HeartbeatJob>();
+        // Each host builds its own storage on its own data source. Hangfire's default resolves the
+        // process-wide JobStorage.Current, which the last host configured in the process would own.
+        services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(
+            new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>()),
+            new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.QueuePollInterval,
+                // A job running longer than the invisibility timeout would be taken again by another worker.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            }));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = options.QueuePollInterval,
-                    // A job running longer than the invisibility timeout would be taken again by another worker.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (options.ServerEnabled)
         {
             services.AddHangfireServer(server =>
