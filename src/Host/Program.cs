@@ -101,9 +101,15 @@ app.UseAntiforgery();
 app.UseJobs();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", scalar => scalar
-        .WithTitle("Programmes AGR — API")
-        .AddPreferredSecuritySchemes(AuthNames.BearerScheme))
+app.MapScalarApiReference("/docs", scalar =>
+    {
+        scalar.WithTitle("Programmes AGR — API").AddPreferredSecuritySchemes(AuthNames.BearerScheme);
+        // A public agency's reference page: no telemetry, no AI chat, no vendor toolbar.
+        scalar.Telemetry = false;
+        scalar.Agent = new ScalarAgentOptions { Disabled = true };
+        scalar.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+        scalar.DotNetFlag = false;
+    })
     .AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
