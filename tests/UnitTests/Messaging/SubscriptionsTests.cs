@@ -46,7 +46,7 @@ public class SubscriptionsTests
         subscription.Module.Name.Should().Be("Reporting");
         subscription.HandlerName.Should().Be("Reporting.Application.Partners.PartnerRegisteredHandler");
         subscription.EventType.Should().Be<PartnerRegisteredIntegrationEvent>();
-        _subscriptions.Find("Reporting", subscription.HandlerName).Should().BeSameAs(subscription);
+        _subscriptions.Find("Reporting", subscription.HandlerName, subscription.EventTypeName).Should().BeSameAs(subscription);
     }
 
     [Fact]
@@ -72,7 +72,23 @@ public class SubscriptionsTests
     public void An_event_without_subscription_has_none()
     {
         _subscriptions.For("Nowhere.Contracts.NothingHappenedIntegrationEvent").Should().BeEmpty();
-        _subscriptions.Find("Reporting", "Nowhere.Handler").Should().BeNull();
+        _subscriptions.Find("Reporting", "Nowhere.Handler", typeof(PartnerRegisteredIntegrationEvent).FullName!).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_handler_of_two_events_is_found_for_each_by_the_event_type()
+    {
+        var catalog = new ModuleCatalog();
+        var assembly = typeof(SubscriptionsTests).Assembly;
+        catalog.Add(new ModuleDefinition("Test", "test", typeof(object), assembly, assembly, assembly));
+        var subscriptions = new Subscriptions(catalog);
+        var handler = typeof(TwoEventsHandler).FullName!;
+
+        var first = subscriptions.Find("Test", handler, typeof(FirstTestEvent).FullName!);
+        var second = subscriptions.Find("Test", handler, typeof(SecondTestEvent).FullName!);
+
+        first!.EventType.Should().Be<FirstTestEvent>();
+        second!.EventType.Should().Be<SecondTestEvent>();
     }
 
     [Fact]
@@ -130,4 +146,17 @@ public class SubscriptionsTests
 
         return catalog;
     }
+}
+
+internal sealed record FirstTestEvent(DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+internal sealed record SecondTestEvent(DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+internal sealed class TwoEventsHandler
+    : global::BuildingBlocks.Application.Messaging.IIntegrationEventHandler<FirstTestEvent>,
+      global::BuildingBlocks.Application.Messaging.IIntegrationEventHandler<SecondTestEvent>
+{
+    public Task Handle(FirstTestEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task Handle(SecondTestEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -34,7 +34,9 @@ public sealed partial class InboxProcessor(
     {
         var concurrency = Math.Max(1, options.Value.InboxConcurrency);
         var perWorker = Math.Max(1, limit / concurrency);
+        // A module that subscribes to nothing has an empty inbox: no need to ask.
         var counts = await Task.WhenAll(modules.Modules
+            .Where(module => subscriptions.All.Any(s => s.Module == module))
             .SelectMany(module => Enumerable.Range(0, concurrency).Select(_ => DrainAsync(module, perWorker, cancellationToken))));
         return counts.Sum();
     }
@@ -80,7 +82,7 @@ public sealed partial class InboxProcessor(
 
         try
         {
-            var subscription = subscriptions.Find(module.Name, message.Handler)
+            var subscription = subscriptions.Find(module.Name, message.Handler, message.Type)
                 ?? throw new InvalidOperationException($"No handler {message.Handler} in module {module.Name}.");
             var integrationEvent = MessageSerializer.Deserialize(message.Content, subscription.EventType);
             var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);

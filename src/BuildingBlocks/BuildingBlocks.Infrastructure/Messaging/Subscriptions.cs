@@ -46,7 +46,8 @@ public sealed class Subscription
 public sealed class Subscriptions
 {
     private readonly Dictionary<string, List<Subscription>> _byEvent = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Module, string Handler), Subscription> _byHandler = [];
+    // A handler class may subscribe to several events: the inbox row's event type tells which.
+    private readonly Dictionary<(string Module, string Handler, string EventType), Subscription> _byHandler = [];
 
     public Subscriptions(ModuleCatalog catalog)
     {
@@ -67,7 +68,7 @@ public sealed class Subscriptions
                 }
 
                 list.Add(subscription);
-                _byHandler[(module.Name, subscription.HandlerName)] = subscription;
+                _byHandler[(module.Name, subscription.HandlerName, subscription.EventTypeName)] = subscription;
             }
         }
     }
@@ -80,8 +81,8 @@ public sealed class Subscriptions
     public IReadOnlyList<Subscription> For(string eventTypeName) =>
         _byEvent.TryGetValue(eventTypeName, out var list) ? list : [];
 
-    public Subscription? Find(string module, string handlerName) =>
-        _byHandler.GetValueOrDefault((module, handlerName));
+    public Subscription? Find(string module, string handlerName, string eventTypeName) =>
+        _byHandler.GetValueOrDefault((module, handlerName, eventTypeName));
 
     public static IEnumerable<(Type Handler, Type Event)> FindHandlers(Assembly assembly)
     {
