@@ -116,7 +116,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapAuthEndpoints();
-app.MapParkedMessageEndpoints();
+app.MapMessagingOperationsEndpoints();
 app.MapDashboardLogin();
 app.MapApplicantsEndpoints();
 app.MapFinancingEndpoints();

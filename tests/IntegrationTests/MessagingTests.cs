@@ -126,6 +126,40 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task Replaying_a_handler_rebuilds_its_read_model_from_the_outbox()
+    {
+        IAsyncLifetime lifetime = new ApiFactory();
+        var api = (ApiFactory)lifetime;
+        try
+        {
+            var client = await api.AdminClientAsync();
+            var province = Data.UniqueProvince();
+            for (var i = 0; i < 3; i++)
+            {
+                (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
+            }
+
+            await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
+            await api.ExecuteAsync($"DELETE FROM reporting.partner_facts WHERE province_code = '{province}'");
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}")).GetProperty("total").GetInt32().Should().Be(0);
+            var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/subscriptions");
+            listed.EnumerateArray().Should().Contain(s => s.GetProperty("handler").GetString() == ReportingHandler && s.GetProperty("module").GetString() == "Reporting");
+
+            var replay = await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = ReportingHandler });
+
+            replay.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt64().Should().BeGreaterThanOrEqualTo(3);
+            await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
+            (await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = "Nowhere.Handler" }))
+                .StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await lifetime.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Two_hosts_relaying_the_same_outboxes_handle_each_event_once()
     {
         IAsyncLifetime lifetime = new ApiFactory();

@@ -64,7 +64,8 @@ public static class ModuleRegistration
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<ParkedMessages>();
-        services.DescribeApiTag("Operations", "For administrators: the integration events that failed too often, and sending them back.");
+        services.AddSingleton<SubscriptionReplay>();
+        services.DescribeApiTag("Operations", "For administrators: the integration events that failed too often, the subscriptions, and sending events through a handler again.");
         services.AddScoped<IntegrationEventCollector>();
         services.AddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventCollector>());
         services.AddHostedService<MessagingWorker>();

@@ -12,9 +12,15 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 /// <summary>Body of the retry operation: the handler the message is parked for.</summary>
 public sealed record RetryParkedMessageRequest(string? Handler);
 
-public static class ParkedMessageEndpoints
+/// <summary>Body of the replay operation: the module and the handler whose events are sent again.</summary>
+public sealed record ReplayRequest(string? Module, string? Handler);
+
+/// <summary>How many events were queued again.</summary>
+public sealed record ReplayResult(long Queued);
+
+public static class MessagingOperationsEndpoints
 {
-    public static IEndpointRouteBuilder MapParkedMessageEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMessagingOperationsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin/parked-messages").WithTags("Operations").RequireAuthorization(AuthNames.AdminPolicy);
 
@@ -44,7 +50,37 @@ public static class ParkedMessageEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        var subscriptions = app.MapGroup("/api/v1/admin/subscriptions").WithTags("Operations").RequireAuthorization(AuthNames.AdminPolicy);
+
+        subscriptions.MapGet("/", (SubscriptionReplay replay) => TypedResults.Ok(replay.List()))
+            .WithName("ListSubscriptions")
+            .WithSummary("List which module's handler listens to which integration event")
+            .Produces<IReadOnlyList<SubscriptionDto>>();
+
+        subscriptions.MapPost("/replay", async (ReplayRequest request, SubscriptionReplay replay, CancellationToken ct) =>
+            {
+                await new ReplayRequestValidator().ValidateAndThrowAsync(request, ct);
+                return await replay.ReplayAsync(request.Module!, request.Handler!, ct) is { } queued
+                    ? Results.Accepted(value: new ReplayResult(queued))
+                    : Problems.NotFound();
+            })
+            .WithName("ReplaySubscription")
+            .WithSummary("Send every event a handler listens to through it again, to rebuild or repair a read model")
+            .WithDescription("The events come from the publishers' outboxes; the handler sees each again once. Handlers are idempotent, so a replay converges on the same state.")
+            .Produces<ReplayResult>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
+    }
+
+    private sealed class ReplayRequestValidator : AbstractValidator<ReplayRequest>
+    {
+        public ReplayRequestValidator()
+        {
+            RuleFor(r => r.Module).NotEmpty().MaximumLength(100);
+            RuleFor(r => r.Handler).NotEmpty().MaximumLength(300);
+        }
     }
 
     private sealed record PagingRequest(int Page, int PageSize) : IPagedQuery
