@@ -111,6 +111,18 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_missing_body_is_400_on_the_body()
+    {
+        var client = await api.AdminClientAsync("en");
+
+        var response = await client.PostAsync("/api/v1/partners", new StringContent(string.Empty, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors.Should().ContainKey("body")
+            .WhoseValue.Should().ContainSingle().Which.Should().Be("A request body is required.");
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
         var client = await api.AdminClientAsync("en");

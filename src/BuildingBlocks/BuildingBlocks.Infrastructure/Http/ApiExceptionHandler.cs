@@ -88,10 +88,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         // Query-string or route values that do not bind, e.g. "page=abc": the framework names the parameter.
-        var parameter = ParameterName(bad.Message);
+        // A missing body ("... no body was provided", "... not provided from body") is the body's fault,
+        // not the parameter's the endpoint happens to bind it to.
+        var fromBody = bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
+        var parameter = fromBody ? null : ParameterName(bad.Message);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [parameter ?? "body"] = [(parameter is null && bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? ProblemTexts.MissingBody : ProblemTexts.InvalidValue).ToString()],
+            [parameter ?? "body"] = [(fromBody ? ProblemTexts.MissingBody : ProblemTexts.InvalidValue).ToString()],
         })
         {
             Status = StatusCodes.Status400BadRequest,
