@@ -110,6 +110,27 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await ProblemDocument.ReadAsync(response)).Errors.Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    [InlineData("{\"name\": 42, \"type\": \"Bank\"}")]
+    [InlineData("{\"name\": \"x\", \"type\": 3}")]
+    [InlineData("{\"name\": \"x\", \"type\": \"Bank\", \"version\": -1}")]
+    [InlineData("{\"name\": \"x\", \"type\": \"Bank\", \"provinceCode\": {\"a\": 1}}")]
+    [InlineData("{\"name\": \"\u0000\", \"type\": \"Bank\"}")]
+    [InlineData("{\"name\": \"x\", \"type\": \"Bank\", \"contactPhone\": \"' OR 1=1 --\"}")]
+    [InlineData("{\"name\": \"x\",, }")]
+    public async Task Hostile_bodies_are_refused_as_client_errors_never_500(string body)
+    {
+        var client = await api.AdminClientAsync("en");
+
+        var response = await client.PostAsync("/api/v1/partners", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        ((int)response.StatusCode).Should().BeInRange(400, 499, body);
+        (await ProblemDocument.ReadAsync(response)).TraceId.Should().NotBeNullOrEmpty();
+    }
+
     [Fact]
     public async Task A_missing_body_is_400_on_the_body()
     {

@@ -26,7 +26,8 @@ public static class HttpRegistration
 
         services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums travel by name only: a number would silently pick whatever value has that position.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             options.SerializerOptions.Converters.Add(new MoroccanDateTimeOffsetConverter());
             options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
