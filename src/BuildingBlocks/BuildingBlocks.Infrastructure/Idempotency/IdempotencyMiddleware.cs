@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Persistence;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -153,10 +154,7 @@ public static class IdempotencyRegistration
 {
     public static IServiceCollection AddIdempotency(this IServiceCollection services)
     {
-        services.AddDbContext<PlatformDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history", PlatformDbContext.Schema))
-            .UseSnakeCaseNamingConvention());
+        services.AddSchemaDbContext<PlatformDbContext>(PlatformDbContext.Schema);
         services.AddScoped<IdempotencyScope>();
         return services;
     }

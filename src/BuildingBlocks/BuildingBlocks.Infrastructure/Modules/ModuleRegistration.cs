@@ -3,10 +3,7 @@ using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Persistence;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BuildingBlocks.Infrastructure.Modules;
 
@@ -22,13 +19,7 @@ public static class ModuleRegistration
         ArgumentNullException.ThrowIfNull(module);
         GetCatalog(services).Add(module);
 
-        services.AddDbContext<TContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history", module.Schema)
-                .MigrationsAssembly(module.InfrastructureAssembly.GetName().Name))
-            .UseSnakeCaseNamingConvention()
-            // A young module has no entity configuration yet; that is not worth a warning at every start.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)));
+        services.AddSchemaDbContext<TContext>(module.Schema, module.InfrastructureAssembly.GetName().Name);
 
         services.AddValidatorsFromAssembly(module.ApplicationAssembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 

@@ -1,15 +1,14 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
 
 namespace BuildingBlocks.Infrastructure.Security;
 
@@ -27,10 +26,7 @@ public static class SecurityRegistration
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<AccessTokenIssuer>();
 
-        services.AddDbContext<StaffIdentityDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history", StaffIdentityDbContext.Schema))
-            .UseSnakeCaseNamingConvention());
+        services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
 
         services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password.");
         services.AddDataProtection()
