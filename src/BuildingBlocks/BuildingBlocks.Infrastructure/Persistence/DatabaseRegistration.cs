@@ -3,6 +3,8 @@ using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -44,17 +46,51 @@ public static class DatabaseRegistration
             // A young module has no entity configuration yet; that is not worth a warning at every start.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)));
 
-    /// <summary>Applies Identity's and the platform's migrations, then every module's. EF takes a lock, so hosts starting together do not collide.</summary>
+    /// <summary>
+    /// Creates the database when missing, then applies Identity's, the platform's and every
+    /// module's migrations. EF takes a lock, so hosts starting together do not collide.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>().Database.MigrateAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.MigrateAsync(cancellationToken);
-        foreach (var module in scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
+        // From configuration, not from the data source: the data source no longer holds the password.
+        await CreateDatabaseIfMissingAsync(
+            scope.ServiceProvider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)!,
+            cancellationToken);
+        var contexts = new List<DbContext>
         {
-            var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+            scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PlatformDbContext>(),
+        };
+        contexts.AddRange(scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules
+            .Select(module => (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType)));
+        foreach (var db in contexts)
+        {
+            // EF reads the history table before creating it and logs the failure as an error on
+            // every first start; creating it first (with EF's own script) keeps the log truthful.
+            var schema = db.Model.GetDefaultSchema();
+            var history = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+            // The schema is the context's own constant and the script EF's: no input reaches this SQL.
+            var script = string.Concat("CREATE SCHEMA IF NOT EXISTS \"", schema, "\";\n", history);
+            await db.Database.ExecuteSqlRawAsync(script, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+        exists.Parameters.Add(new NpgsqlParameter<string> { TypedValue = database });
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }
