@@ -94,12 +94,15 @@ skipped=$((total - passed - failed))
 # The API contract: the OpenAPI document one of the tests saved is linted with Redocly's
 # recommended rules (npm registry). It counts as one more test.
 REDOCLY_VERSION=2.77.0
+lint_openapi() { # a failed download of the linter is tried once more; a failed lint is not
+    (cd "$RESULTS" && npx --yes "@redocly/cli@$REDOCLY_VERSION" lint --config "$REPO/redocly.yaml" openapi.json) >"$RESULTS/openapi-lint.log" 2>&1
+}
 if [ -f "$RESULTS/openapi.json" ]; then
     total=$((total + 1))
     if ! command -v npx >/dev/null 2>&1; then
         echo "openapi lint: skipped (npx not found)"
         skipped=$((skipped + 1))
-    elif (cd "$RESULTS" && npx --yes "@redocly/cli@$REDOCLY_VERSION" lint --config "$REPO/redocly.yaml" openapi.json) >"$RESULTS/openapi-lint.log" 2>&1; then
+    elif lint_openapi || { grep -qE "npm (ERR|error)|ETIMEDOUT|ECONNRESET|EAI_AGAIN" "$RESULTS/openapi-lint.log" && sleep 5 && lint_openapi; }; then
         grep -E "Woohoo|validated|warning" "$RESULTS/openapi-lint.log" | tail -n 2 || true
         echo "openapi lint: passed"
         passed=$((passed + 1))
