@@ -74,19 +74,18 @@ builder.Services.AddAutoMapper(
 
 var app = builder.Build();
 
-if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
-{
-    await DatabaseRegistration.MigrateAsync(app.Services, CancellationToken.None);
-    await SecurityRegistration.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
-    return;
-}
-
-if (configuration.GetValue("Database:MigrateOnStartup", true))
+var migrateOnly = args.Contains("migrate", StringComparer.OrdinalIgnoreCase);
+if (migrateOnly || configuration.GetValue("Database:MigrateOnStartup", true))
 {
     await DatabaseRegistration.MigrateAsync(app.Services, CancellationToken.None);
 }
 
 await SecurityRegistration.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
+if (migrateOnly)
+{
+    return;
+}
+
 if (configuration.GetValue("Seed:Demo", false))
 {
     await DemoData.SeedAsync(app.Services, configuration, CancellationToken.None);

@@ -29,7 +29,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _proxy.DisposeAsync();
-        await ((IAsyncLifetime)_api).DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Fact]

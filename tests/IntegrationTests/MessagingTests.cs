@@ -15,173 +15,132 @@ public sealed class MessagingTests
     public async Task An_event_committed_just_before_the_process_died_is_delivered_after_restart()
     {
         var province = Data.UniqueProvince();
-        Guid partner;
-        IAsyncLifetime first = new ApiFactory().With("Messaging:DispatcherEnabled", "false");
-        var dying = (ApiFactory)first;
-        try
-        {
-            var client = await dying.AdminClientAsync();
-            var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Cooperative", province: province));
-            created.StatusCode.Should().Be(HttpStatusCode.Created);
-            partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            (await dying.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().BeGreaterThan(0);
-            (await dying.ScalarAsync<long>("SELECT count(*) FROM reporting.partner_facts")).Should().Be(0);
+        await using var dying = new ApiFactory().With("Messaging:DispatcherEnabled", "false");
+        var client = await dying.AdminClientAsync();
+        var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Cooperative", province: province));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await dying.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().BeGreaterThan(0);
+        (await dying.ScalarAsync<long>("SELECT count(*) FROM reporting.partner_facts")).Should().Be(0);
 
-            // The process goes away with the event still in the outbox: nothing of it survives but the database.
-            await dying.DisposeAsync();
+        // The process goes away with the event still in the outbox: nothing of it survives but the database.
+        await dying.StopHostAsync();
 
-            await using var restarted = ApiFactory.OnDatabaseOf(dying);
-            var after = await restarted.AdminClientAsync();
-            var report = await Eventually.Until(
-                () => after.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
-                r => r.GetProperty("total").GetInt32() == 1);
+        await using var restarted = ApiFactory.OnDatabaseOf(dying);
+        var after = await restarted.AdminClientAsync();
+        var report = await Eventually.Until(
+            () => after.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+            r => r.GetProperty("total").GetInt32() == 1);
 
-            report.GetProperty("byType")[0].GetProperty("type").GetString().Should().Be("Cooperative");
-            (await restarted.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
-            (await restarted.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().Be(0);
-        }
-        finally
-        {
-            await first.DisposeAsync();
-        }
+        report.GetProperty("byType")[0].GetProperty("type").GetString().Should().Be("Cooperative");
+        (await restarted.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
+        (await restarted.ScalarAsync<long>("SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL")).Should().Be(0);
     }
 
     [Fact]
     public async Task An_event_delivered_twice_is_handled_once()
     {
-        IAsyncLifetime lifetime = new ApiFactory();
-        var api = (ApiFactory)lifetime;
-        try
-        {
-            var client = await api.AdminClientAsync();
-            var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Bank"));
-            var partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE processed_on IS NOT NULL AND content->>'partnerId' = '{partner}'"), n => n == 1);
+        await using var api = new ApiFactory();
+        var client = await api.AdminClientAsync();
+        var created = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Bank"));
+        var partner = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE processed_on IS NOT NULL AND content->>'partnerId' = '{partner}'"), n => n == 1);
 
-            // As if the relay had died after delivering but before marking the outbox row: it delivers again.
-            await api.ExecuteAsync($"UPDATE partnerships.outbox_messages SET processed_on = NULL WHERE content->>'partnerId' = '{partner}'");
-            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL"), n => n == 0);
+        // As if the relay had died after delivering but before marking the outbox row: it delivers again.
+        await api.ExecuteAsync($"UPDATE partnerships.outbox_messages SET processed_on = NULL WHERE content->>'partnerId' = '{partner}'");
+        await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM partnerships.outbox_messages WHERE processed_on IS NULL"), n => n == 0);
 
-            (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE content->>'partnerId' = '{partner}'")).Should().Be(1);
-            (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
-        }
-        finally
-        {
-            await lifetime.DisposeAsync();
-        }
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE content->>'partnerId' = '{partner}'")).Should().Be(1);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE partner_id = '{partner}'")).Should().Be(1);
     }
 
     [Fact]
     public async Task A_message_that_keeps_failing_is_parked_and_the_ones_behind_it_go_on()
     {
-        IAsyncLifetime lifetime = new ApiFactory().With("Messaging:MaxAttempts", "3");
-        var api = (ApiFactory)lifetime;
-        try
-        {
-            var client = await api.AdminClientAsync();
-            var poison = Guid.NewGuid();
-            await api.ExecuteAsync(
-                $$"""
-                 INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
-                 VALUES ('{{poison}}', '{{ReportingHandler}}', '{{RegisteredEvent}}', '{"partnerId": "not-a-guid"}', now(), now() - interval '1 minute', 0)
-                 """);
-            var province = Data.UniqueProvince();
+        await using var api = new ApiFactory().With("Messaging:MaxAttempts", "3");
+        var client = await api.AdminClientAsync();
+        var poison = Guid.NewGuid();
+        await api.ExecuteAsync(
+            $$"""
+             INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
+             VALUES ('{{poison}}', '{{ReportingHandler}}', '{{RegisteredEvent}}', '{"partnerId": "not-a-guid"}', now(), now() - interval '1 minute', 0)
+             """);
+        var province = Data.UniqueProvince();
 
-            (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
 
-            await Eventually.Until(
-                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
-                r => r.GetProperty("total").GetInt32() == 1);
-            await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE message_id = '{poison}' AND parked_on IS NOT NULL"), n => n == 1);
-            (await api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Be(3);
-            (await api.ScalarAsync<string>($"SELECT last_error FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Contain("Json");
-            (await api.ScalarAsync<DateTime?>($"SELECT processed_on FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().BeNull();
+        await Eventually.Until(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+            r => r.GetProperty("total").GetInt32() == 1);
+        await Eventually.Until(() => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE message_id = '{poison}' AND parked_on IS NOT NULL"), n => n == 1);
+        (await api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Be(3);
+        (await api.ScalarAsync<string>($"SELECT last_error FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().Contain("Json");
+        (await api.ScalarAsync<DateTime?>($"SELECT processed_on FROM reporting.inbox_messages WHERE message_id = '{poison}'")).Should().BeNull();
 
-            // The operator sees it, mends its cause and sends it back.
-            var parked = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/parked-messages");
-            var listed = parked.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("messageId").GetGuid() == poison);
-            listed.GetProperty("module").GetString().Should().Be("Reporting");
-            listed.GetProperty("attempts").GetInt32().Should().Be(3);
-            var partner = Guid.NewGuid();
-            await api.ExecuteAsync(
-                $$"""
-                 UPDATE reporting.inbox_messages
-                 SET content = '{"id": "{{poison}}", "partnerId": "{{partner}}", "partnerType": "Bank", "provinceCode": "{{province}}", "occurredOn": "2026-11-22T10:00:00+00:00"}'
-                 WHERE message_id = '{{poison}}'
-                 """);
+        // The operator sees it, mends its cause and sends it back.
+        var parked = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/parked-messages");
+        var listed = parked.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("messageId").GetGuid() == poison);
+        listed.GetProperty("module").GetString().Should().Be("Reporting");
+        listed.GetProperty("attempts").GetInt32().Should().Be(3);
+        var partner = Guid.NewGuid();
+        await api.ExecuteAsync(
+            $$"""
+             UPDATE reporting.inbox_messages
+             SET content = '{"id": "{{poison}}", "partnerId": "{{partner}}", "partnerType": "Bank", "provinceCode": "{{province}}", "occurredOn": "2026-11-22T10:00:00+00:00"}'
+             WHERE message_id = '{{poison}}'
+             """);
 
-            var retried = await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler });
+        var retried = await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler });
 
-            retried.StatusCode.Should().Be(HttpStatusCode.NoContent);
-            await Eventually.Until(
-                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
-                r => r.GetProperty("total").GetInt32() == 2);
-            (await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler }))
-                .StatusCode.Should().Be(HttpStatusCode.NotFound, "it is no longer parked");
-        }
-        finally
-        {
-            await lifetime.DisposeAsync();
-        }
+        retried.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Eventually.Until(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+            r => r.GetProperty("total").GetInt32() == 2);
+        (await client.PostAsJsonAsync($"/api/v1/admin/parked-messages/Reporting/{poison}/retry", new { handler = ReportingHandler }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound, "it is no longer parked");
     }
 
     [Fact]
     public async Task Replaying_a_handler_rebuilds_its_read_model_from_the_outbox()
     {
-        IAsyncLifetime lifetime = new ApiFactory();
-        var api = (ApiFactory)lifetime;
-        try
+        await using var api = new ApiFactory();
+        var client = await api.AdminClientAsync();
+        var province = Data.UniqueProvince();
+        for (var i = 0; i < 3; i++)
         {
-            var client = await api.AdminClientAsync();
-            var province = Data.UniqueProvince();
-            for (var i = 0; i < 3; i++)
-            {
-                (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
-            }
-
-            await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
-            await api.ExecuteAsync($"DELETE FROM reporting.partner_facts WHERE province_code = '{province}'");
-            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}")).GetProperty("total").GetInt32().Should().Be(0);
-            var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/subscriptions");
-            listed.EnumerateArray().Should().Contain(s => s.GetProperty("handler").GetString() == ReportingHandler && s.GetProperty("module").GetString() == "Reporting");
-
-            var replay = await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = ReportingHandler });
-
-            replay.StatusCode.Should().Be(HttpStatusCode.Accepted);
-            (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt64().Should().BeGreaterThanOrEqualTo(3);
-            await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
-            (await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = "Nowhere.Handler" }))
-                .StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province))).EnsureSuccessStatusCode();
         }
-        finally
-        {
-            await lifetime.DisposeAsync();
-        }
+
+        await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
+        await api.ExecuteAsync($"DELETE FROM reporting.partner_facts WHERE province_code = '{province}'");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}")).GetProperty("total").GetInt32().Should().Be(0);
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/subscriptions");
+        listed.EnumerateArray().Should().Contain(s => s.GetProperty("handler").GetString() == ReportingHandler && s.GetProperty("module").GetString() == "Reporting");
+
+        var replay = await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = ReportingHandler });
+
+        replay.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt64().Should().BeGreaterThanOrEqualTo(3);
+        await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"), r => r.GetProperty("total").GetInt32() == 3);
+        (await client.PostAsJsonAsync("/api/v1/admin/subscriptions/replay", new { module = "Reporting", handler = "Nowhere.Handler" }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Two_hosts_relaying_the_same_outboxes_handle_each_event_once()
     {
-        IAsyncLifetime lifetime = new ApiFactory();
-        var first = (ApiFactory)lifetime;
-        try
-        {
-            var client = await first.AdminClientAsync();
-            await using var second = ApiFactory.OnDatabaseOf(first);
-            _ = second.Server; // starts the second host and its dispatcher
-            var province = Data.UniqueProvince();
+        await using var first = new ApiFactory();
+        var client = await first.AdminClientAsync();
+        await using var second = ApiFactory.OnDatabaseOf(first);
+        _ = second.Server; // starts the second host and its dispatcher
+        var province = Data.UniqueProvince();
 
-            await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: i % 2 == 0 ? "Bank" : "Association", province: province))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: i % 2 == 0 ? "Bank" : "Association", province: province))));
 
-            var report = await Eventually.Until(
-                () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
-                r => r.GetProperty("total").GetInt32() == 20);
-            report.GetProperty("byType").EnumerateArray().Select(t => t.GetProperty("count").GetInt32()).Should().Equal(10, 10);
-            (await first.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE handler = '{ReportingHandler}' AND content->>'provinceCode' = '{province}'")).Should().Be(20);
-        }
-        finally
-        {
-            await lifetime.DisposeAsync();
-        }
+        var report = await Eventually.Until(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/partners?provinceCode={province}"),
+            r => r.GetProperty("total").GetInt32() == 20);
+        report.GetProperty("byType").EnumerateArray().Select(t => t.GetProperty("count").GetInt32()).Should().Equal(10, 10);
+        (await first.ScalarAsync<long>($"SELECT count(*) FROM reporting.inbox_messages WHERE handler = '{ReportingHandler}' AND content->>'provinceCode' = '{province}'")).Should().Be(20);
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Host.Account;
@@ -26,21 +25,18 @@ internal static class DashboardLogin
                 [FromForm] string email,
                 [FromForm] string password,
                 [FromForm] string? returnUrl,
-                UserManager<StaffUser> users,
-                SignInManager<StaffUser> signIn) =>
+                StaffCredentials credentials) =>
             {
                 var target = SafeReturn(returnUrl);
-                var user = await users.FindByEmailAsync(email);
-                if (user is null || !(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
+                var signIn = await credentials.CheckAsync(email, password);
+                if (!signIn.Succeeded)
                 {
                     return Results.Redirect($"/account/login?error=1&returnUrl={WebUtility.UrlEncode(target)}");
                 }
 
-                var claims = new List<Claim> { new(AuthNames.SubjectClaim, user.Id.ToString()), new(AuthNames.KindClaim, AuthNames.StaffKind) };
-                claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(AuthNames.RoleClaim, r)));
                 await context.SignInAsync(
                     AuthNames.DashboardScheme,
-                    new ClaimsPrincipal(new ClaimsIdentity(claims, AuthNames.DashboardScheme, AuthNames.SubjectClaim, AuthNames.RoleClaim)));
+                    new ClaimsPrincipal(new ClaimsIdentity(signIn.Claims(), AuthNames.DashboardScheme, AuthNames.SubjectClaim, AuthNames.RoleClaim)));
                 return Results.Redirect(target);
             })
             .AllowAnonymous()

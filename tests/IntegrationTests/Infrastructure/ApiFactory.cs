@@ -22,6 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Str0ng!Passw0rd";
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private bool _dropped;
 
     public ApiFactory()
         : this($"t_{Guid.NewGuid():N}", ownsDatabase: true)
@@ -85,14 +86,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the host and drops its database when it owns one.</summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
-        if (OwnsDatabase)
+        await base.DisposeAsync();
+        if (OwnsDatabase && !_dropped)
         {
+            _dropped = true;
             await TestDatabase.DropAsync(DatabaseName);
         }
     }
+
+    /// <summary>Stops the host and keeps its database, as a process that dies leaves it.</summary>
+    public ValueTask StopHostAsync() => base.DisposeAsync();
 
     public async Task<HttpClient> ClientForAsync(string email, string password = Password, string? language = null)
     {

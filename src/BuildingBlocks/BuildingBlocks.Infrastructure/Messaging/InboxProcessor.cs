@@ -19,7 +19,6 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
-    ModuleCatalog modules,
     Subscriptions subscriptions,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
@@ -35,8 +34,7 @@ public sealed partial class InboxProcessor(
         var concurrency = Math.Max(1, options.Value.InboxConcurrency);
         var perWorker = Math.Max(1, limit / concurrency);
         // A module that subscribes to nothing has an empty inbox: no need to ask.
-        var counts = await Task.WhenAll(modules.Modules
-            .Where(module => subscriptions.All.Any(s => s.Module == module))
+        var counts = await Task.WhenAll(subscriptions.SubscribingModules
             .SelectMany(module => Enumerable.Range(0, concurrency).Select(_ => DrainAsync(module, perWorker, cancellationToken))));
         return counts.Sum();
     }

@@ -57,7 +57,7 @@ public sealed class ParkedMessages(NpgsqlDataSource dataSource, ModuleCatalog mo
     /// <summary>Unparks a message with a fresh count of attempts; false when no such parked message exists.</summary>
     public async Task<bool> RetryAsync(string moduleName, Guid messageId, string handler, CancellationToken cancellationToken)
     {
-        var module = modules.Modules.FirstOrDefault(m => string.Equals(m.Name, moduleName, StringComparison.OrdinalIgnoreCase));
+        var module = modules.Named(moduleName);
         if (module is null)
         {
             return false;

@@ -22,9 +22,8 @@ public sealed class SubscriptionReplay(NpgsqlDataSource dataSource, ModuleCatalo
     /// <summary>Queues again every event of the handler's subscriptions; null when the module has no such handler.</summary>
     public async Task<long?> ReplayAsync(string moduleName, string handler, CancellationToken cancellationToken)
     {
-        var targets = subscriptions.All
-            .Where(s => string.Equals(s.Module.Name, moduleName, StringComparison.OrdinalIgnoreCase) && s.HandlerName == handler)
-            .ToList();
+        var module = modules.Named(moduleName);
+        var targets = subscriptions.All.Where(s => s.Module == module && s.HandlerName == handler).ToList();
         if (targets.Count == 0)
         {
             return null;

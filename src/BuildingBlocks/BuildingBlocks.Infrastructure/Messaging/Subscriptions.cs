@@ -71,12 +71,17 @@ public sealed class Subscriptions
                 _byHandler[(module.Name, subscription.HandlerName, subscription.EventTypeName)] = subscription;
             }
         }
+
+        SubscribingModules = catalog.Modules.Where(m => _byHandler.Values.Any(s => s.Module == m)).ToList();
     }
 
     /// <summary>Integration event types declared in the modules' Contracts, by stored name.</summary>
     public IReadOnlyDictionary<string, Type> EventTypes { get; }
 
     public IEnumerable<Subscription> All => _byHandler.Values;
+
+    /// <summary>The modules that handle at least one event: the only inboxes that can hold anything.</summary>
+    public IReadOnlyList<ModuleDefinition> SubscribingModules { get; }
 
     public IReadOnlyList<Subscription> For(string eventTypeName) =>
         _byEvent.TryGetValue(eventTypeName, out var list) ? list : [];

@@ -28,6 +28,10 @@ public sealed class ModuleCatalog
         _modules.Add(module);
     }
 
+    /// <summary>A module by the name an operator types (case-insensitive).</summary>
+    public ModuleDefinition? Named(string name) =>
+        _modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The module that owns a command or a handler, by the assembly it is declared in.</summary>
     public ModuleDefinition? Owning(Type type)
     {

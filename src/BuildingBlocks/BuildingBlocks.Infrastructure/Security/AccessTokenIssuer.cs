@@ -25,17 +25,10 @@ public sealed class AccessTokenIssuer
 
     public AuthOptions Options => _options;
 
-    public (string Token, int ExpiresIn) Issue(StaffUser user, IEnumerable<string> roles)
+    public (string Token, int ExpiresIn) Issue(StaffSignIn signIn)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var claims = new List<Claim>
-        {
-            new(AuthNames.SubjectClaim, user.Id.ToString()),
-            new(AuthNames.KindClaim, AuthNames.StaffKind),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
-        };
-        claims.AddRange(roles.Select(r => new Claim(AuthNames.RoleClaim, r)));
-        claims.AddRange(user.Provinces.Select(p => new Claim(AuthNames.ProvinceClaim, p)));
+        ArgumentNullException.ThrowIfNull(signIn);
+        var claims = signIn.Claims().Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()));
 
         var now = _clock.GetUtcNow();
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -1,12 +1,9 @@
-using BuildingBlocks.Application.Privacy;
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace BuildingBlocks.Infrastructure.Security;
 
@@ -25,7 +22,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     }
 }
 
-public static partial class AuthEndpoints
+public static class AuthEndpoints
 {
     private static readonly LocalizedText BadCredentials = new(
         "The email or the password is wrong.",
@@ -53,40 +50,16 @@ public static partial class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(
-        LoginRequest request,
-        UserManager<StaffUser> users,
-        SignInManager<StaffUser> signIn,
-        AccessTokenIssuer tokens,
-        ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(LoginRequest request, StaffCredentials credentials, AccessTokenIssuer tokens)
     {
         await new LoginRequestValidator().ValidateAndThrowAsync(request);
-        var logger = loggers.CreateLogger(typeof(AuthEndpoints));
-        var user = await users.FindByEmailAsync(request.Email!);
-        if (user is null)
+        var signIn = await credentials.CheckAsync(request.Email!, request.Password!);
+        if (!signIn.Succeeded)
         {
-            LogRefused(logger, request.Email!, "unknown account");
-            return Problems.Unauthorized(BadCredentials);
+            return Problems.Unauthorized(signIn.LockedOut ? LockedOut : BadCredentials);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            LogRefused(logger, request.Email!, "locked out");
-            return Problems.Unauthorized(LockedOut);
-        }
-
-        if (!result.Succeeded)
-        {
-            LogRefused(logger, request.Email!, "wrong password");
-            return Problems.Unauthorized(BadCredentials);
-        }
-
-        var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
+        var (token, expiresIn) = tokens.Issue(signIn);
         return TypedResults.Ok(new AccessTokenResponse(token, "Bearer", expiresIn));
     }
-
-    // The address is personal data: the redaction pipeline masks it (ad***...al).
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for {Email}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, [MaskedInLogs] string email, string reason);
 }

@@ -25,6 +25,7 @@ public static class SecurityRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<StaffCredentials>();
 
         services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
 
