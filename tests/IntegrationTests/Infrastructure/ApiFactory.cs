@@ -22,6 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Str0ng!Passw0rd";
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
     private bool _dropped;
 
     public ApiFactory()
@@ -63,6 +64,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Replaces or adds services in the host, as a test needs (a handler that fails, a subscription of its own).</summary>
+    public ApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Every log line the host wrote.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -81,6 +89,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BuildingBlocks.Infrastructure.Messaging;
 
@@ -15,15 +15,19 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 /// the message is parked and the ones behind it go on. Messages are not handled in a guaranteed
 /// order (retries and concurrent transactions overtake each other): handlers are written to be
 /// order-tolerant, e.g. by comparing the event's <c>OccurredOn</c> with what they already hold.
+/// Whatever a handler does — send a command or change an aggregate itself — the same
+/// <see cref="UnitOfWork"/> as a command's handles the domain events it causes and writes its
+/// integration events to the outbox, in the message's transaction.
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
-    NpgsqlDataSource dataSource,
     Subscriptions subscriptions,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
     ILogger<InboxProcessor> logger)
 {
+    private const string HandlerSavepoint = "inbox_handler";
+
     /// <summary>
     /// Handles up to <paramref name="limit"/> messages per module, with
     /// <see cref="MessagingOptions.InboxConcurrency"/> transactions at a time in each module
@@ -54,6 +58,7 @@ public sealed partial class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
@@ -78,32 +83,70 @@ public sealed partial class InboxProcessor(
             return false;
         }
 
-        try
-        {
-            var subscription = subscriptions.Find(module.Name, message.Handler, message.Type)
-                ?? throw new InvalidOperationException($"No handler {message.Handler} in module {module.Name}.");
-            var integrationEvent = MessageSerializer.Deserialize(message.Content, subscription.EventType);
-            var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
-            await subscription.Invoke(handler, integrationEvent, cancellationToken);
-
-            message.MarkProcessed(now);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            await RecordFailureAsync(module, message, ex, now, cancellationToken);
-        }
-
+        await HandleAsync(scope.ServiceProvider, db, unitOfWork, transaction, module, message, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        unitOfWork.Committed();
         return true;
     }
 
-    private async Task RecordFailureAsync(ModuleDefinition module, InboxMessage message, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one locked message inside the open transaction, and always leaves that transaction
+    /// fit to commit: either the handler's effect with the message marked processed, or — rolled
+    /// back to the savepoint taken before the handler — only the failure counted. The row lock is
+    /// held from the moment the message is taken until that commit, so no other worker can run
+    /// the message in between. Several messages could share one transaction this way (a savepoint each).
+    /// </summary>
+    private async Task HandleAsync(
+        IServiceProvider services,
+        ModuleDbContext db,
+        UnitOfWork unitOfWork,
+        IDbContextTransaction transaction,
+        ModuleDefinition module,
+        InboxMessage message,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var subscription = subscriptions.Find(module.Name, message.Handler, message.Type);
+        if (subscription is null)
+        {
+            // Retrying cannot help: no code in this host can read the message. An operator decides.
+            await RecordFailureAsync(
+                db,
+                message,
+                new InvalidOperationException(
+                    $"No subscription in module {module.Name} handles the event type '{message.Type}' with handler '{message.Handler}': "
+                    + "the event or the handler was renamed or removed, or a newer release wrote it. Parked without retrying."),
+                now,
+                parkAtOnce: true,
+                cancellationToken);
+            return;
+        }
+
+        await transaction.CreateSavepointAsync(HandlerSavepoint, cancellationToken);
+        try
+        {
+            var integrationEvent = MessageSerializer.Deserialize(message.Content, subscription.EventType);
+            var handler = services.GetRequiredService(subscription.HandlerType);
+            await subscription.Invoke(handler, integrationEvent, cancellationToken);
+
+            message.MarkProcessed(now);
+            await unitOfWork.FlushAsync(db, cancellationToken);
+            await transaction.ReleaseSavepointAsync(HandlerSavepoint, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await transaction.RollbackToSavepointAsync(HandlerSavepoint, CancellationToken.None);
+            unitOfWork.Discard(db);
+            db.InboxMessages.Attach(message);
+            await RecordFailureAsync(db, message, ex, now, parkAtOnce: false, cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(ModuleDbContext db, InboxMessage message, Exception error, DateTimeOffset now, bool parkAtOnce, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var attempts = message.Attempts + 1;
-        var parked = attempts >= settings.MaxAttempts;
+        var parked = parkAtOnce || attempts >= settings.MaxAttempts;
         var delay = settings.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 10));
         // The error's type and message only: a stack trace can carry values, and the message is
         // written by our code, not by the payload.
@@ -117,19 +160,8 @@ public sealed partial class InboxProcessor(
             LogFailed(logger, message.MessageId, message.Handler, attempts, error);
         }
 
-        await using var command = dataSource.CreateCommand(
-            $"""
-             UPDATE "{module.Schema}".inbox_messages
-             SET attempts = $1, last_error = $2, next_attempt_on = $3, parked_on = $4
-             WHERE message_id = $5 AND handler = $6
-             """);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text.Length > 4000 ? text[..4000] : text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now + delay });
-        command.Parameters.Add(new NpgsqlParameter { Value = parked ? now : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.MessageId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Handler });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        message.RecordFailure(text.Length > 4000 ? text[..4000] : text, now + delay, parked ? now : null);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox message {MessageId} failed in {Handler} (attempt {Attempts}); it will be retried")]

@@ -11,21 +11,18 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 /// <summary>
 /// Last in the pipeline, for commands only: one transaction per command in the owning module's
 /// database schema. Domain events are handled before commit; integration events are written to
-/// the outbox in the same SaveChanges. Handlers never call SaveChanges themselves.
+/// the outbox in the same SaveChanges (<see cref="UnitOfWork"/>, shared with the inbox). Handlers
+/// never call SaveChanges themselves.
 /// </summary>
 internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
     IServiceProvider services,
     ModuleCatalog modules,
-    IPublisher publisher,
-    IntegrationEventCollector collector,
-    DispatchSignal signal,
+    UnitOfWork unitOfWork,
     IdempotencyScope idempotency,
     TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
-    private const int MaxDomainEventRounds = 10;
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -35,22 +32,18 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
 
         if (db.Database.CurrentTransaction is not null)
         {
-            // Already inside a unit of work (an inbox message being handled): join it.
+            // Already inside a unit of work (an inbox message being handled): join it; its owner commits.
             var joined = await next(message, cancellationToken);
-            await FlushAsync(db, cancellationToken);
+            await unitOfWork.FlushAsync(db, cancellationToken);
             return joined;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
-        var wroteOutbox = await FlushAsync(db, cancellationToken);
+        await unitOfWork.FlushAsync(db, cancellationToken);
         await RecordIdempotencyKeyAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (wroteOutbox)
-        {
-            signal.Notify();
-        }
-
+        unitOfWork.Committed();
         return response;
     }
 
@@ -82,47 +75,5 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
         }
 
         idempotency.MarkRecorded();
-    }
-
-    private async Task<bool> FlushAsync(ModuleDbContext db, CancellationToken cancellationToken)
-    {
-        for (var round = 0; ; round++)
-        {
-            var events = db.ChangeTracker.Entries<IAggregateRoot>()
-                .SelectMany(e =>
-                {
-                    var raised = e.Entity.DomainEvents.ToList();
-                    e.Entity.ClearDomainEvents();
-                    return raised;
-                })
-                .ToList();
-            if (events.Count == 0)
-            {
-                break;
-            }
-
-            if (round == MaxDomainEventRounds)
-            {
-                throw new InvalidOperationException("Domain events keep raising new events; is there a cycle?");
-            }
-
-            foreach (var domainEvent in events)
-            {
-                await publisher.Publish(domainEvent, cancellationToken);
-            }
-        }
-
-        var integrationEvents = collector.Drain();
-        foreach (var integrationEvent in integrationEvents)
-        {
-            db.OutboxMessages.Add(new OutboxMessage(
-                integrationEvent.Id,
-                MessageSerializer.TypeName(integrationEvent.GetType()),
-                MessageSerializer.Serialize(integrationEvent),
-                integrationEvent.OccurredOn));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return integrationEvents.Count > 0;
     }
 }

@@ -58,6 +58,7 @@ public static class ModuleRegistration
         services.AddSingleton<SubscriptionReplay>();
         services.DescribeApiTag("Operations", "For administrators: the integration events that failed too often, the subscriptions, and sending events through a handler again.");
         services.AddScoped<IntegrationEventCollector>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventCollector>());
         services.AddHostedService<MessagingWorker>();
         return services;

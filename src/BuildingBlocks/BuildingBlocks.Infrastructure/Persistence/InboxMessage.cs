@@ -37,4 +37,15 @@ public sealed class InboxMessage
     public DateTimeOffset? ParkedOn { get; private set; }
 
     internal void MarkProcessed(DateTimeOffset now) => ProcessedOn = now;
+
+    /// <summary>Counts a failed attempt; a parked message waits for an operator, the others for <paramref name="nextAttemptOn"/>.</summary>
+    internal void RecordFailure(string error, DateTimeOffset nextAttemptOn, DateTimeOffset? parkedOn)
+    {
+        // The attempt was rolled back: whatever it marked is undone with it.
+        ProcessedOn = null;
+        Attempts++;
+        LastError = error;
+        NextAttemptOn = nextAttemptOn;
+        ParkedOn = parkedOn;
+    }
 }

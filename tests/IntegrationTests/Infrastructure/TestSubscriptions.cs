@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Contracts;
+using BuildingBlocks.Infrastructure.Messaging;
+using BuildingBlocks.Infrastructure.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnerships.Application.Abstractions;
+using Partnerships.Contracts;
+using Partnerships.Domain.Partners;
+
+namespace IntegrationTests.Infrastructure;
+
+/// <summary>Subscriptions and handlers that exist only in tests, swapped into a host through <see cref="ApiFactory.WithServices"/>.</summary>
+internal static class TestSubscriptions
+{
+    public static readonly Type ReportingRegisteredHandler =
+        Type.GetType("Reporting.Application.Partners.PartnerRegisteredHandler, Reporting.Application", throwOnError: true)!;
+
+    /// <summary>
+    /// Makes the named module subscribe with the handlers of this test assembly as well as its own:
+    /// the host then handles that module's inbox as it would a real subscriber's.
+    /// </summary>
+    public static void SubscribeFromTests(this IServiceCollection services, string moduleName)
+    {
+        services.AddScoped<VerifyPartnerWhenRegistered>();
+        services.AddSingleton(sp =>
+        {
+            var real = sp.GetRequiredService<ModuleCatalog>();
+            var catalog = new ModuleCatalog();
+            foreach (var module in real.Modules)
+            {
+                catalog.Add(module.Name == moduleName ? module with { ApplicationAssembly = typeof(TestSubscriptions).Assembly } : module);
+            }
+
+            return new Subscriptions(catalog);
+        });
+    }
+
+    /// <summary>Reporting's handler of a registration is replaced by one that always fails.</summary>
+    public static void FailReportingHandler(this IServiceCollection services, FailingHandler<PartnerRegisteredIntegrationEvent> handler) =>
+        services.AddScoped(ReportingRegisteredHandler, _ => handler);
+}
+
+/// <summary>
+/// An integration-event handler that changes an aggregate of its module directly rather than
+/// sending a command: the change raises a domain event, which publishes an integration event.
+/// </summary>
+internal sealed class VerifyPartnerWhenRegistered(IPartnershipsDbContext db, TimeProvider clock)
+    : IIntegrationEventHandler<PartnerRegisteredIntegrationEvent>
+{
+    public const string Suffix = " (verified)";
+
+    public async Task Handle(PartnerRegisteredIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.SingleAsync(p => p.Id == new PartnerId(integrationEvent.PartnerId), cancellationToken);
+        if (partner.Name?.EndsWith(Suffix, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        partner.Update(
+            new PartnerDetails(partner.Name + Suffix, partner.NameAr, partner.Acronym, partner.Type, partner.ProvinceCode, partner.ContactEmail, partner.ContactPhone),
+            clock.GetUtcNow());
+    }
+}
+
+/// <summary>
+/// Always fails, and counts how often it ran for each message and whether two runs of one message
+/// ever overlapped. Generic so that the scan of the test assembly never subscribes it by itself.
+/// </summary>
+internal sealed class FailingHandler<TEvent> : IIntegrationEventHandler<TEvent>
+    where TEvent : IIntegrationEvent
+{
+    private readonly ConcurrentDictionary<Guid, int> _runs = new();
+    private readonly ConcurrentDictionary<Guid, byte> _running = new();
+    private int _overlaps;
+
+    public IReadOnlyDictionary<Guid, int> Runs => _runs;
+
+    public int Overlaps => _overlaps;
+
+    public async Task Handle(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        _runs.AddOrUpdate(integrationEvent.Id, 1, (_, n) => n + 1);
+        if (!_running.TryAdd(integrationEvent.Id, 0))
+        {
+            Interlocked.Increment(ref _overlaps);
+        }
+
+        try
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("This handler always fails.");
+        }
+        finally
+        {
+            _running.TryRemove(integrationEvent.Id, out _);
+        }
+    }
+}
