@@ -3,6 +3,7 @@ using Applicants.Infrastructure;
 using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Modules;
+using BuildingBlocks.Infrastructure.Persistence;
 using Financing.Infrastructure;
 using Mentoring.Infrastructure;
 using Partnerships.Contracts;
@@ -34,7 +35,59 @@ public class SubscriptionsTests
     public void Integration_events_are_found_in_the_modules_contracts()
     {
         _subscriptions.EventTypes.Values.Should().Contain([typeof(PartnerRegisteredIntegrationEvent), typeof(PartnerUpdatedIntegrationEvent)]);
-        _subscriptions.EventTypes.Should().ContainKey(typeof(PartnerRegisteredIntegrationEvent).FullName!);
+        _subscriptions.EventTypes.Should().ContainKey("partnerships.partner-registered.v1");
+    }
+
+    [Fact]
+    public void Every_integration_event_has_an_explicit_versioned_name_of_its_module()
+    {
+        var unnamed = new List<string>();
+        foreach (var module in Definitions)
+        {
+            foreach (var type in IntegrationEvents(module))
+            {
+                var name = type.GetCustomAttribute<IntegrationEventNameAttribute>();
+                var prefix = module.Name.ToLowerInvariant() + ".";
+                if (name is null || !name.Name.StartsWith(prefix, StringComparison.Ordinal)
+                    || !System.Text.RegularExpressions.Regex.IsMatch(name.Name, "^[a-z]+\\.[a-z0-9]+(-[a-z0-9]+)*$") || name.Version < 1)
+                {
+                    unnamed.Add(type.FullName!);
+                }
+            }
+        }
+
+        Definitions.SelectMany(IntegrationEvents).Should().NotBeEmpty();
+        unnamed.Should().BeEmpty("every integration event carries [IntegrationEventName(\"module.fact-in-the-past\", version)]: its class name must be free to change");
+    }
+
+    [Fact]
+    public void No_two_integration_events_share_a_name()
+    {
+        var shared = Definitions.SelectMany(IntegrationEvents)
+            .GroupBy(t => t.GetCustomAttribute<IntegrationEventNameAttribute>()?.WireName)
+            .Where(g => g.Key is not null && g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+
+        shared.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_name_on_the_wire_is_the_contract_name_not_the_class_name()
+    {
+        MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent)).Should().Be("partnerships.partner-registered.v1");
+        MessageSerializer.TypeName(typeof(PartnerUpdatedIntegrationEvent)).Should().Be("partnerships.partner-updated.v1");
+        var unnamed = () => MessageSerializer.TypeName(typeof(UnnamedTestEvent));
+        unnamed.Should().Throw<InvalidOperationException>().WithMessage("*IntegrationEventName*");
+    }
+
+    [Fact]
+    public void The_migration_of_stored_names_covers_every_event_that_had_a_class_name_on_the_wire()
+    {
+        // Rows written before the contract names carry the CLR names: each must map to the current name.
+        EventNameMigrations.ClrNamesToContractNames.Values.Should().OnlyContain(name => _subscriptions.EventTypes.ContainsKey(name));
+        EventNameMigrations.ClrNamesToContractNames[typeof(PartnerRegisteredIntegrationEvent).FullName!]
+            .Should().Be(MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent)));
     }
 
     [Fact]
@@ -72,7 +125,9 @@ public class SubscriptionsTests
     public void An_event_without_subscription_has_none()
     {
         _subscriptions.For("Nowhere.Contracts.NothingHappenedIntegrationEvent").Should().BeEmpty();
-        _subscriptions.Find("Reporting", "Nowhere.Handler", typeof(PartnerRegisteredIntegrationEvent).FullName!).Should().BeNull();
+        _subscriptions.Find("Reporting", "Nowhere.Handler", MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent))).Should().BeNull();
+        _subscriptions.Find("Reporting", "Reporting.Application.Partners.PartnerRegisteredHandler", typeof(PartnerRegisteredIntegrationEvent).FullName!)
+            .Should().BeNull("a class name is not an event name");
     }
 
     [Fact]
@@ -84,8 +139,8 @@ public class SubscriptionsTests
         var subscriptions = new Subscriptions(catalog);
         var handler = typeof(TwoEventsHandler).FullName!;
 
-        var first = subscriptions.Find("Test", handler, typeof(FirstTestEvent).FullName!);
-        var second = subscriptions.Find("Test", handler, typeof(SecondTestEvent).FullName!);
+        var first = subscriptions.Find("Test", handler, "test.first-happened.v1");
+        var second = subscriptions.Find("Test", handler, "test.second-happened.v1");
 
         first!.EventType.Should().Be<FirstTestEvent>();
         second!.EventType.Should().Be<SecondTestEvent>();
@@ -136,6 +191,9 @@ public class SubscriptionsTests
         received.ProvinceCode.Should().BeNull();
     }
 
+    private static IEnumerable<Type> IntegrationEvents(ModuleDefinition module) =>
+        module.ContractsAssembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IIntegrationEvent).IsAssignableFrom(t));
+
     private static ModuleCatalog Catalog()
     {
         var catalog = new ModuleCatalog();
@@ -148,9 +206,14 @@ public class SubscriptionsTests
     }
 }
 
+[IntegrationEventName("test.first-happened", 1)]
 internal sealed record FirstTestEvent(DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
 
+[IntegrationEventName("test.second-happened", 1)]
 internal sealed record SecondTestEvent(DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+// Abstract, so that the scan of this assembly as a module's Contracts passes it by.
+internal abstract record UnnamedTestEvent(DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
 
 internal sealed class TwoEventsHandler
     : global::BuildingBlocks.Application.Messaging.IIntegrationEventHandler<FirstTestEvent>,

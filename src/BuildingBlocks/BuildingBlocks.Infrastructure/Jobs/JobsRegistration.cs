@@ -20,6 +20,10 @@ public static class JobsRegistration
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton<IRecurringJobs, HeartbeatRecurringJobs>();
         services.AddTransient<HeartbeatJob>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddSingleton<Retention>();
+        services.AddSingleton<IRecurringJobs, RetentionRecurringJobs>();
+        services.AddTransient<RetentionJob>();
         // Each host builds its own storage on its own data source. Hangfire's default resolves the
         // process-wide JobStorage.Current, which the last host configured in the process would own.
         services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(

@@ -22,10 +22,18 @@ public static class MessageSerializer
         (IIntegrationEvent)(JsonSerializer.Deserialize(content, eventType, Options)
             ?? throw new JsonException($"Empty {eventType.Name} message."));
 
-    /// <summary>The stable name an event type is stored under.</summary>
+    /// <summary>
+    /// The stable contract name an event type is stored under (<see cref="IntegrationEventNameAttribute"/>),
+    /// never its CLR name: a class may be renamed or moved without stranding a stored message.
+    /// </summary>
     public static string TypeName(Type eventType)
     {
         ArgumentNullException.ThrowIfNull(eventType);
-        return eventType.FullName ?? eventType.Name;
+        var name = eventType.GetCustomAttributes(typeof(IntegrationEventNameAttribute), inherit: false)
+            .OfType<IntegrationEventNameAttribute>()
+            .SingleOrDefault()
+            ?? throw new InvalidOperationException(
+                $"The integration event {eventType.FullName} has no [IntegrationEventName(name, version)]: its name on the wire must not depend on its class name.");
+        return name.WireName;
     }
 }

@@ -10,8 +10,15 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 /// hosts relay at once without taking the same rows; delivery is at least once, and the inbox
 /// key (message id, handler) makes a second delivery a no-op.
 /// </summary>
+/// <remarks>
+/// A row of a type this host does not know (written by a newer release during a rolling
+/// deployment, or under a name that was changed without a migration) is neither relayed nor
+/// marked: it stays pending, never forgotten, until a host that knows the type relays it.
+/// </remarks>
 public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modules, Subscriptions subscriptions, TimeProvider clock)
 {
+    private readonly string[] _knownTypes = [.. subscriptions.EventTypes.Keys];
+
     /// <summary>Relays one batch from every outbox; returns how many outbox rows it handled.</summary>
     public async Task<int> RelayAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -33,13 +40,14 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
         await using (var select = new NpgsqlCommand(
             $"""
              SELECT id, type, content::text, occurred_on FROM "{module.Schema}".outbox_messages
-             WHERE processed_on IS NULL
+             WHERE processed_on IS NULL AND type = ANY(@known)
              ORDER BY occurred_on, id
              LIMIT @batch
              FOR UPDATE SKIP LOCKED
              """, connection, transaction))
         {
             select.Parameters.AddWithValue("batch", batchSize);
+            select.Parameters.AddWithValue("known", _knownTypes);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

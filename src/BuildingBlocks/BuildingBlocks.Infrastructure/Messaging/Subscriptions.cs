@@ -52,10 +52,19 @@ public sealed class Subscriptions
     public Subscriptions(ModuleCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        EventTypes = catalog.Modules
+        var eventTypes = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var type in catalog.Modules
             .SelectMany(m => m.ContractsAssembly.GetTypes())
-            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
-            .ToDictionary(MessageSerializer.TypeName, StringComparer.Ordinal);
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IIntegrationEvent).IsAssignableFrom(t)))
+        {
+            var name = MessageSerializer.TypeName(type);
+            if (!eventTypes.TryAdd(name, type))
+            {
+                throw new InvalidOperationException($"{eventTypes[name].FullName} and {type.FullName} both travel as '{name}'; each integration event needs a name of its own.");
+            }
+        }
+
+        EventTypes = eventTypes;
 
         foreach (var module in catalog.Modules)
         {

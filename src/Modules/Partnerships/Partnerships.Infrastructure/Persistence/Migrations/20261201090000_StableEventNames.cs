@@ -1,0 +1,26 @@
+using BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partnerships.Infrastructure.Persistence.Migrations
+{
+    /// <summary>
+    /// Data only (the model does not change): outbox and inbox rows written under the events' CLR
+    /// type names are renamed to the events' contract names (ADR 0002), so that they are still
+    /// relayed and handled.
+    /// </summary>
+    [DbContext(typeof(PartnershipsDbContext))]
+    [Migration("20261201090000_StableEventNames")]
+    public sealed class StableEventNames : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder) =>
+            migrationBuilder.RenameEventTypes(PartnershipsDbContext.SchemaName, EventNameMigrations.ClrNamesToContractNames);
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) =>
+            migrationBuilder.RenameEventTypes(PartnershipsDbContext.SchemaName, EventNameMigrations.ClrNamesToContractNames, reverse: true);
+    }
+}
