@@ -26,7 +26,7 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         (await api.ScalarAsync<string>($"SELECT name_ar FROM partnerships.partners WHERE id = '{id}'")).Should().Be("تعاونية البحر");
         (await api.ScalarAsync<long>(
-            $"SELECT count(*) FROM partnerships.outbox_messages WHERE type LIKE '%PartnerRegisteredIntegrationEvent' AND content->>'partnerId' = '{id}'"))
+            $"SELECT count(*) FROM partnerships.outbox_messages WHERE type = 'partnerships.partner-registered.v1' AND content->>'partnerId' = '{id}'"))
             .Should().Be(1);
     }
 

@@ -46,7 +46,7 @@ public sealed class TimeTests(FakeClockFactory api) : IClassFixture<FakeClockFac
             $$"""
              INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
              VALUES ('{{poison}}', 'Reporting.Application.Partners.PartnerRegisteredHandler',
-                     'Partnerships.Contracts.PartnerRegisteredIntegrationEvent', '{"partnerId": "not-a-guid"}', now(), now(), 0)
+                     'partnerships.partner-registered.v1', '{"partnerId": "not-a-guid"}', now(), now(), 0)
              """);
         await Eventually.Until(() => api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'"), n => n == 1);
 
