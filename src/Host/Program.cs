@@ -8,15 +8,10 @@ using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Persistence;
 using BuildingBlocks.Infrastructure.Security;
-using Applicants.Infrastructure;
-using Financing.Infrastructure;
-using Host.Account;
-using Host.Seeding;
-using Mentoring.Infrastructure;
+using Host;
+using Identity.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Partnerships.Infrastructure;
-using Reporting.Infrastructure;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,19 +28,17 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services
     .AddDatabase(configuration)
     .AddMessaging(configuration)
-    .AddStaffAndPartnerSecurity(configuration)
+    .AddCallerAuthentication()
     .AddApiConventions(configuration)
     .AddJobs(configuration)
     .AddEmail(configuration)
     .AddIdempotency()
     .AddAntiforgery();
 
-builder.Services
-    .AddApplicantsModule(configuration)
-    .AddFinancingModule(configuration)
-    .AddMentoringModule(configuration)
-    .AddPartnershipsModule(configuration)
-    .AddReportingModule(configuration);
+foreach (var module in HostedModules.All)
+{
+    module.AddServices(builder.Services, configuration);
+}
 
 // The generator scans every referenced assembly, so a module's handlers cannot be left out by a
 // forgotten list entry. Scoped: handlers use the request's DbContext.
@@ -80,7 +73,7 @@ if (migrateOnly || configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseRegistration.MigrateAsync(app.Services, CancellationToken.None);
 }
 
-await SecurityRegistration.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
+await IdentityModule.SeedRolesAndBootstrapAdminAsync(app.Services, CancellationToken.None);
 if (migrateOnly)
 {
     return;
@@ -88,7 +81,13 @@ if (migrateOnly)
 
 if (configuration.GetValue("Seed:Demo", false))
 {
-    await DemoData.SeedAsync(app.Services, configuration, CancellationToken.None);
+    foreach (var module in HostedModules.All)
+    {
+        if (module.SeedDemoData is { } seed)
+        {
+            await seed(app.Services, configuration, CancellationToken.None);
+        }
+    }
 }
 
 app.UseApiConventions();
@@ -114,14 +113,11 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
-app.MapAuthEndpoints();
 app.MapMessagingOperationsEndpoints();
-app.MapDashboardLogin();
-app.MapApplicantsEndpoints();
-app.MapFinancingEndpoints();
-app.MapMentoringEndpoints();
-app.MapPartnershipsEndpoints();
-app.MapReportingEndpoints();
+foreach (var module in HostedModules.All)
+{
+    module.MapEndpoints(app);
+}
 
 await app.RunAsync();
 

@@ -1,8 +1,9 @@
 using System.Reflection;
+using Host;
 
 namespace Architecture.Tests;
 
-/// <summary>The assemblies under test, named once, by a type each of them declares.</summary>
+/// <summary>The assemblies under test, derived from the host's list of modules.</summary>
 internal static class Layers
 {
     public const string Domain = nameof(Domain);
@@ -12,35 +13,15 @@ internal static class Layers
 
     public static readonly IReadOnlyList<string> All = [Domain, Application, Contracts, Infrastructure];
 
+    /// <summary>
+    /// Every module, from the host's one list (<see cref="HostedModules"/>): the registration class
+    /// names the Infrastructure assembly, and the other layers are loaded by their names.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, Assembly>> Modules =
-        new Dictionary<string, IReadOnlyDictionary<string, Assembly>>(StringComparer.Ordinal)
-        {
-            ["Applicants"] = Module(
-                typeof(Applicants.Domain.AssemblyReference),
-                typeof(Applicants.Application.AssemblyReference),
-                typeof(Applicants.Contracts.AssemblyReference),
-                typeof(Applicants.Infrastructure.ApplicantsModule)),
-            ["Financing"] = Module(
-                typeof(Financing.Domain.AssemblyReference),
-                typeof(Financing.Application.AssemblyReference),
-                typeof(Financing.Contracts.AssemblyReference),
-                typeof(Financing.Infrastructure.FinancingModule)),
-            ["Mentoring"] = Module(
-                typeof(Mentoring.Domain.AssemblyReference),
-                typeof(Mentoring.Application.AssemblyReference),
-                typeof(Mentoring.Contracts.AssemblyReference),
-                typeof(Mentoring.Infrastructure.MentoringModule)),
-            ["Partnerships"] = Module(
-                typeof(Partnerships.Domain.AssemblyReference),
-                typeof(Partnerships.Application.AssemblyReference),
-                typeof(Partnerships.Contracts.AssemblyReference),
-                typeof(Partnerships.Infrastructure.PartnershipsModule)),
-            ["Reporting"] = Module(
-                typeof(Reporting.Domain.AssemblyReference),
-                typeof(Reporting.Application.AssemblyReference),
-                typeof(Reporting.Contracts.AssemblyReference),
-                typeof(Reporting.Infrastructure.ReportingModule)),
-        };
+        HostedModules.All.ToDictionary(m => m.Name, Module, StringComparer.Ordinal);
+
+    /// <summary>The host: composes modules, and reaches each only through its registration class.</summary>
+    public static readonly Assembly Host = typeof(Program).Assembly;
 
     public static readonly IReadOnlyDictionary<string, Assembly> BuildingBlocks =
         new Dictionary<string, Assembly>(StringComparer.Ordinal)
@@ -64,12 +45,11 @@ internal static class Layers
     public static string[] OfEveryModule(params string[] layers) =>
         Modules.Keys.SelectMany(m => layers.Select(l => Of(m, l))).ToArray();
 
-    private static Dictionary<string, Assembly> Module(Type domain, Type application, Type contracts, Type infrastructure) =>
-        new(StringComparer.Ordinal)
-        {
-            [Domain] = domain.Assembly,
-            [Application] = application.Assembly,
-            [Contracts] = contracts.Assembly,
-            [Infrastructure] = infrastructure.Assembly,
-        };
+    private static IReadOnlyDictionary<string, Assembly> Module(HostedModule module) =>
+        All.ToDictionary(
+            layer => layer,
+            layer => layer == Infrastructure
+                ? module.Registration.Assembly
+                : System.Reflection.Assembly.Load(new AssemblyName(Of(module.Name, layer))),
+            StringComparer.Ordinal);
 }

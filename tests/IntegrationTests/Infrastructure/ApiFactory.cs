@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BuildingBlocks.Application.Security;
-using BuildingBlocks.Infrastructure.Security;
+using Identity.Infrastructure.StaffAccounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

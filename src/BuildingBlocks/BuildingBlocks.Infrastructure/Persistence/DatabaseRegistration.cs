@@ -1,6 +1,4 @@
 using BuildingBlocks.Infrastructure.Idempotency;
-using BuildingBlocks.Infrastructure.Modules;
-using BuildingBlocks.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,7 +21,7 @@ public static class DatabaseRegistration
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddHealthChecks()
-            .AddDbContextCheck<StaffIdentityDbContext>("postgres", HealthStatus.Unhealthy, ["ready"]);
+            .AddDbContextCheck<PlatformDbContext>("postgres", HealthStatus.Unhealthy, ["ready"]);
         return services;
     }
 
@@ -32,8 +30,11 @@ public static class DatabaseRegistration
     /// in that schema and snake_case names: how every context of the application is registered.
     /// </summary>
     public static IServiceCollection AddSchemaDbContext<TContext>(this IServiceCollection services, string schema, string? migrationsAssembly = null)
-        where TContext : DbContext =>
-        services.AddDbContext<TContext>((sp, options) => options
+        where TContext : DbContext
+    {
+        // Remembered so that MigrateAsync migrates every context, a module's or not, without a list.
+        services.AddSingleton(new SchemaContext(typeof(TContext)));
+        return services.AddDbContext<TContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history", schema);
@@ -45,10 +46,11 @@ public static class DatabaseRegistration
             .UseSnakeCaseNamingConvention()
             // A young module has no entity configuration yet; that is not worth a warning at every start.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)));
+    }
 
     /// <summary>
-    /// Creates the database when missing, then applies Identity's, the platform's and every
-    /// module's migrations. EF takes a lock, so hosts starting together do not collide.
+    /// Creates the database when missing, then applies the migrations of every context registered
+    /// through <see cref="AddSchemaDbContext{TContext}"/> (the platform's and every module's). EF takes a lock, so hosts starting together do not collide.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -58,13 +60,8 @@ public static class DatabaseRegistration
         await CreateDatabaseIfMissingAsync(
             scope.ServiceProvider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)!,
             cancellationToken);
-        var contexts = new List<DbContext>
-        {
-            scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>(),
-            scope.ServiceProvider.GetRequiredService<PlatformDbContext>(),
-        };
-        contexts.AddRange(scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules
-            .Select(module => (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType)));
+        var contexts = scope.ServiceProvider.GetServices<SchemaContext>()
+            .Select(registered => (DbContext)scope.ServiceProvider.GetRequiredService(registered.ContextType));
         foreach (var db in contexts)
         {
             // EF reads the history table before creating it and logs the failure as an error on
@@ -94,3 +91,6 @@ public static class DatabaseRegistration
         }
     }
 }
+
+/// <summary>A DbContext registered in its own schema, to be migrated at start-up.</summary>
+internal sealed record SchemaContext(Type ContextType);

@@ -1,51 +1,22 @@
 using BuildingBlocks.Application.Security;
-using BuildingBlocks.Infrastructure.Http;
-using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace BuildingBlocks.Infrastructure.Security;
 
 public static class SecurityRegistration
 {
     /// <summary>
-    /// Staff accounts (Identity, schema <c>identity</c>), bearer tokens for staff, <c>X-Api-Key</c>
-    /// for partner systems, a cookie only for the Hangfire dashboard, and the policies endpoints use.
+    /// How callers are recognised and what the endpoints' policies demand: bearer tokens for
+    /// staff, <c>X-Api-Key</c> for partner systems, a cookie only for the Hangfire dashboard.
+    /// Mechanisms only: the accounts, the login and the key that signs and checks bearer tokens
+    /// belong to the Identity module, which configures the bearer scheme's validation.
     /// </summary>
-    public static IServiceCollection AddStaffAndPartnerSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCallerAuthentication(this IServiceCollection services)
     {
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
-        services.AddSingleton<AccessTokenIssuer>();
-        services.AddScoped<StaffCredentials>();
-
-        services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
-
-        services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password.");
-        services.AddDataProtection()
-            .SetApplicationName("modular")
-            .PersistKeysToDbContext<StaffIdentityDbContext>();
-
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        services.AddIdentityCore<StaffUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
-                options.Password.RequiredLength = 10;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<StaffIdentityDbContext>()
-            .AddSignInManager();
 
         services.AddAuthentication(AuthNames.SmartScheme)
             .AddPolicyScheme(AuthNames.SmartScheme, "Bearer token or partner API key", options =>
@@ -65,19 +36,6 @@ public static class SecurityRegistration
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
             });
 
-        // The bearer validator must use the issuer's key, which may have been generated at start-up.
-        services.AddOptions<JwtBearerOptions>(AuthNames.BearerScheme)
-            .Configure<AccessTokenIssuer>((options, issuer) =>
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = issuer.Options.Issuer,
-                    ValidAudience = issuer.Options.Audience,
-                    IssuerSigningKey = issuer.SigningKey,
-                    NameClaimType = AuthNames.SubjectClaim,
-                    RoleClaimType = AuthNames.RoleClaim,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                });
-
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(AuthNames.SmartScheme)
                 .RequireAuthenticatedUser().Build())
@@ -93,45 +51,5 @@ public static class SecurityRegistration
                 .RequireClaim(AuthNames.KindClaim, AuthNames.PartnerKind));
 
         return services;
-    }
-
-    /// <summary>Creates the roles, and the first administrator from configuration when there is none.</summary>
-    public static async Task SeedRolesAndBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        await using var scope = services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                EnsureSucceeded(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }), $"role {role}");
-            }
-        }
-
-        var bootstrap = scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value;
-        if (string.IsNullOrWhiteSpace(bootstrap.AdminEmail) || string.IsNullOrWhiteSpace(bootstrap.AdminPassword))
-        {
-            return;
-        }
-
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        if (await users.FindByEmailAsync(bootstrap.AdminEmail) is not null)
-        {
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var admin = new StaffUser { Email = bootstrap.AdminEmail, UserName = bootstrap.AdminEmail, DisplayName = "Administrator", EmailConfirmed = true };
-        EnsureSucceeded(await users.CreateAsync(admin, bootstrap.AdminPassword), "bootstrap administrator");
-        EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.Admin), "bootstrap administrator's role");
-    }
-
-    private static void EnsureSucceeded(IdentityResult result, string what)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Could not create the {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Partnerships.Application.Abstractions;
 using Partnerships.Infrastructure.Endpoints;
 using Partnerships.Infrastructure.Persistence;
+using Partnerships.Infrastructure.Seeding;
 using Partnerships.Infrastructure.Security;
 
 namespace Partnerships.Infrastructure;
@@ -33,4 +34,8 @@ public static class PartnershipsModule
     }
 
     public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) => app.MapPartnerEndpoints();
+
+    /// <summary>Demo partners for a local run, registered through the same command as the API.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
+        DemoPartners.SeedAsync(services, cancellationToken);
 }

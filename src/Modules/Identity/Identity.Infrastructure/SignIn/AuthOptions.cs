@@ -1,7 +1,7 @@
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.SignIn;
 
 /// <summary>Configuration section <c>Auth</c>.</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string Section = "Auth";
 
@@ -24,7 +24,7 @@ public sealed class AuthOptions
 }
 
 /// <summary>Configuration section <c>Bootstrap</c>: the first administrator.</summary>
-public sealed class BootstrapOptions
+internal sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";
 

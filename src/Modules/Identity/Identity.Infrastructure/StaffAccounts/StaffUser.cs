@@ -1,9 +1,10 @@
+using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.StaffAccounts;
 
 /// <summary>A staff account: the agency's administrators, programme managers, officers, mentors and auditors.</summary>
-public sealed class StaffUser : IdentityUser<Guid>
+internal sealed class StaffUser : IdentityUser<Guid>
 {
     public StaffUser()
     {
@@ -17,5 +18,5 @@ public sealed class StaffUser : IdentityUser<Guid>
     public List<string> Provinces { get; set; } = [];
 
     /// <summary>The language the person reads messages in: ar, fr or en.</summary>
-    public string PreferredLanguage { get; set; } = "fr";
+    public string PreferredLanguage { get; set; } = StaffLanguage.Default;
 }

@@ -1,19 +1,17 @@
 using BuildingBlocks.Application.Exceptions;
-using BuildingBlocks.Application.Security;
-using BuildingBlocks.Infrastructure.Security;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Partnerships.Application.Partners.RegisterPartner;
 using Partnerships.Domain.Partners;
 
-namespace Host.Seeding;
+namespace Partnerships.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo data for a local run, from the source articles: the bodies they name and the four
+/// Demo partners for a local run, from the source articles: the bodies they name and the four
 /// provinces they describe. Goes through the same commands as the API, so the events flow and
 /// the reports count them. Safe to run at every start.
 /// </summary>
-internal static class DemoData
+internal static class DemoPartners
 {
     private static readonly RegisterPartnerCommand[] Partners =
     [
@@ -32,7 +30,7 @@ internal static class DemoData
         new("Coopérative Agricole Taounate", "التعاونية الفلاحية تاونات", null, PartnerType.Cooperative, "03.531", null, null),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
@@ -46,32 +44,6 @@ internal static class DemoData
             {
                 // Already there from an earlier start.
             }
-        }
-
-        // Demo staff share the administrator's (generated, never committed) password.
-        if (configuration["Bootstrap:AdminPassword"] is not { Length: > 0 } password)
-        {
-            return;
-        }
-
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        await EnsureStaffAsync(users, "officer.taounate@demo.local", "Officer, Taounate", Roles.Officer, ["03.531"], password);
-        await EnsureStaffAsync(users, "manager@demo.local", "Programme manager", Roles.ProgramManager, [], password);
-        await EnsureStaffAsync(users, "auditor@demo.local", "Auditor", Roles.Auditor, [], password);
-    }
-
-    private static async Task EnsureStaffAsync(UserManager<StaffUser> users, string email, string name, string role, List<string> provinces, string password)
-    {
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return;
-        }
-
-        var user = new StaffUser { Email = email, UserName = email, DisplayName = name, EmailConfirmed = true, Provinces = provinces };
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded)
-        {
-            await users.AddToRoleAsync(user, role);
         }
     }
 }

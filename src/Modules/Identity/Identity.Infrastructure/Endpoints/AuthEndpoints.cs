@@ -1,11 +1,12 @@
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
+using Identity.Infrastructure.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.Endpoints;
 
 /// <summary>Request body of <c>POST /api/v1/auth/login</c>.</summary>
 public sealed record LoginRequest(string? Email, string? Password);
@@ -22,7 +23,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     }
 }
 
-public static class AuthEndpoints
+internal static class AuthEndpoints
 {
     private static readonly LocalizedText BadCredentials = new(
         "The email or the password is wrong.",

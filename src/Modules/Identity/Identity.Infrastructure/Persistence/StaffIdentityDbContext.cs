@@ -1,15 +1,16 @@
+using Identity.Infrastructure.StaffAccounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.Persistence;
 
 /// <summary>
 /// Staff accounts and roles, in their own <c>identity</c> schema; also the data-protection keys
 /// every host shares (antiforgery tokens and the dashboard cookie must be readable by all hosts).
 /// </summary>
-public sealed class StaffIdentityDbContext(DbContextOptions<StaffIdentityDbContext> options)
+internal sealed class StaffIdentityDbContext(DbContextOptions<StaffIdentityDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string Schema = "identity";

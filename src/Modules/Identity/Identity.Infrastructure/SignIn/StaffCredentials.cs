@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using BuildingBlocks.Application.Privacy;
+using BuildingBlocks.Infrastructure.Security;
+using Identity.Infrastructure.StaffAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.SignIn;
 
 /// <summary>The outcome of checking a staff member's email and password.</summary>
-public sealed record StaffSignIn(StaffUser? User, IReadOnlyList<string> Roles, bool LockedOut)
+internal sealed record StaffSignIn(StaffUser? User, IReadOnlyList<string> Roles, bool LockedOut)
 {
     public bool Succeeded => User is not null;
 
@@ -28,7 +30,7 @@ public sealed record StaffSignIn(StaffUser? User, IReadOnlyList<string> Roles, b
 /// The one check of a staff member's credentials, for the API login and the dashboard sign-in
 /// alike: lockout after repeated failures, and every refusal logged with the address masked.
 /// </summary>
-public sealed partial class StaffCredentials(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ILogger<StaffCredentials> logger)
+internal sealed partial class StaffCredentials(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ILogger<StaffCredentials> logger)
 {
     private static readonly StaffSignIn Refused = new(null, [], LockedOut: false);
 

@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using BuildingBlocks.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace BuildingBlocks.Infrastructure.Security;
+namespace Identity.Infrastructure.SignIn;
 
 /// <summary>Signs bearer tokens for staff; holds the one signing key the validator also uses.</summary>
-public sealed class AccessTokenIssuer
+internal sealed class AccessTokenIssuer
 {
     private readonly AuthOptions _options;
     private readonly TimeProvider _clock;

@@ -1,17 +1,22 @@
 using System.Net;
 using System.Security.Claims;
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Security;
+using Identity.Infrastructure.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
-namespace Host.Account;
+namespace Identity.Infrastructure.Endpoints;
 
 /// <summary>
 /// A browser sign-in for the Hangfire dashboard, which cannot send a bearer token. It sets a
 /// cookie valid for <c>/hangfire</c> only; the API never accepts that cookie.
 /// </summary>
-internal static class DashboardLogin
+internal static class DashboardLoginEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardLogin(this IEndpointRouteBuilder app)
     {
@@ -40,7 +45,7 @@ internal static class DashboardLogin
                 return Results.Redirect(target);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(BuildingBlocks.Infrastructure.Http.RateLimits.Login)
+            .RequireRateLimiting(RateLimits.Login)
             .ExcludeFromDescription();
         return app;
     }

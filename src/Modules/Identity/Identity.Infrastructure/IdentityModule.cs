@@ -1,0 +1,86 @@
+using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Persistence;
+using BuildingBlocks.Infrastructure.Security;
+using Identity.Contracts;
+using Identity.Infrastructure.Endpoints;
+using Identity.Infrastructure.Persistence;
+using Identity.Infrastructure.Seeding;
+using Identity.Infrastructure.SignIn;
+using Identity.Infrastructure.StaffAccounts;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Identity.Infrastructure;
+
+/// <summary>
+/// Staff accounts (ASP.NET Core Identity, schema <c>identity</c>), their login and bearer tokens,
+/// the dashboard's sign-in page, and the data-protection keys every host shares. Next: staff
+/// administration, <c>GET /api/v1/me</c> and the audit trail.
+/// </summary>
+public static class IdentityModule
+{
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<StaffCredentials>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
+
+        services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
+
+        services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password.");
+
+        // The keys stay where they have always been: antiforgery tokens and the dashboard cookie
+        // must be readable by every host behind the load balancer.
+        services.AddDataProtection()
+            .SetApplicationName("modular")
+            .PersistKeysToDbContext<StaffIdentityDbContext>();
+
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+                options.Password.RequiredLength = 10;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<StaffIdentityDbContext>()
+            .AddSignInManager();
+
+        // The bearer scheme is the building blocks' mechanism; the key that checks the tokens is
+        // the issuer's, which may have been generated at start-up.
+        services.AddOptions<JwtBearerOptions>(AuthNames.BearerScheme)
+            .Configure<AccessTokenIssuer>((options, issuer) =>
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = issuer.Options.Issuer,
+                    ValidAudience = issuer.Options.Audience,
+                    IssuerSigningKey = issuer.SigningKey,
+                    NameClaimType = AuthNames.SubjectClaim,
+                    RoleClaimType = AuthNames.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                });
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapAuthEndpoints().MapDashboardLogin();
+
+    /// <summary>Creates the roles, and the first administrator from configuration when there is none.</summary>
+    public static Task SeedRolesAndBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        StaffSeeding.SeedRolesAndBootstrapAdminAsync(services, cancellationToken);
+
+    /// <summary>Demo staff for a local run: an officer of Taounate, a programme manager and an auditor.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
+        StaffSeeding.SeedDemoStaffAsync(services, configuration, cancellationToken);
+}
