@@ -55,4 +55,18 @@ public class JsonConventionsTests
         json.Should().Be($$"""{"at":"{{expected}}"}""");
         JsonSerializer.Deserialize<Stamp>(json, Options)!.At.Should().Be(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T01:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T23:59:59-12:00")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    [InlineData("2200-01-01T00:00:00Z")]
+    public void Instants_at_the_extremes_of_the_type_are_refused(string instant)
+    {
+        var read = () => JsonSerializer.Deserialize<Stamp>($$"""{"at":"{{instant}}"}""", Options);
+
+        read.Should().Throw<JsonException>();
+    }
 }

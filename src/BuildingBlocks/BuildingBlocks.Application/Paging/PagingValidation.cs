@@ -11,7 +11,7 @@ public static class PagingValidation
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(sorts);
-        validator.RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(q => q.Page).InclusiveBetween(1, PageDefaults.MaxPage);
         validator.RuleFor(q => q.PageSize).InclusiveBetween(1, PageDefaults.MaxPageSize);
         validator.RuleFor(q => q.Sort)
             .Must(sort => SortParser.Parse(sort).All(f => sorts.Knows(f.Name)))

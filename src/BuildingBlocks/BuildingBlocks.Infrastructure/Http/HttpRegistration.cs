@@ -97,6 +97,8 @@ public static class HttpRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizeBodies);
+        // After the size limit, so that screening never reads more than the limit allows.
+        app.UseMiddleware<StorableTextMiddleware>();
         return app;
     }
 

@@ -7,12 +7,23 @@ namespace BuildingBlocks.Infrastructure.Http;
 
 /// <summary>
 /// Instants are written in Moroccan time with their offset (<c>2026-11-22T23:00:00+01:00</c>):
-/// the same instant as UTC, readable by a person as it stands. Any offset is accepted on input.
+/// the same instant as UTC, readable by a person as it stands. Any offset is accepted on input,
+/// for instants from 1900 to 2199: the extremes of the type (<c>0001-01-01</c>, <c>9999-12-31</c>)
+/// are never meant, overflow when shifted to Moroccan time, and become ±infinity in PostgreSQL.
 /// </summary>
 public sealed class MoroccanDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetDateTimeOffset();
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var instant = reader.GetDateTimeOffset();
+        return instant >= Earliest && instant < Latest
+            ? instant
+            : throw new JsonException("An instant is between 1900 and 2199.");
+    }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

@@ -11,6 +11,11 @@ public static class ProblemTexts
         "La valeur n'est pas valide pour ce champ (type, format ou valeur inconnue).",
         "القيمة غير صالحة لهذا الحقل (نوع أو صيغة أو قيمة غير معروفة).");
 
+    public static readonly LocalizedText UnstorableText = new(
+        "The text contains a control character or an invalid character (NUL, an unpaired surrogate...); remove it and send again.",
+        "Le texte contient un caractère de contrôle ou un caractère invalide (NUL, surrogate isolé...) ; retirez-le et renvoyez.",
+        "يحتوي النص على حرف تحكم أو حرف غير صالح (NUL، نصف زوج بديل...)؛ احذفه ثم أعد الإرسال.");
+
     public static readonly LocalizedText MalformedBody = new(
         "The request body is not valid JSON.",
         "Le corps de la requête n'est pas un JSON valide.",
