@@ -45,6 +45,17 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("security").GetArrayLength().Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_partner_developer_needs_nothing_but_the_document()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync("/openapi/v1.json");
+        var offenders = ApiDocumentAudit.Offenders(document);
+        offenders.Should().BeEmpty(
+            "a partner's developer reads the document, not our source; fix these:{0}{1}",
+            Environment.NewLine,
+            string.Join(Environment.NewLine, offenders));
+    }
+
     private static IEnumerable<string> Schemes(JsonElement operation) =>
         operation.GetProperty("security").EnumerateArray().SelectMany(requirement => requirement.EnumerateObject().Select(s => s.Name));
 }

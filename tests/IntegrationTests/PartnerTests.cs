@@ -261,6 +261,7 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     [Theory]
     [InlineData("sort=colour", "sort")]
+    [InlineData("sort=name,-colour", "sort")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=1000", "pageSize")]
     [InlineData("page=abc", "page")]
@@ -273,6 +274,17 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(response)).Errors.Should().ContainKey(field);
+    }
+
+    [Fact]
+    public async Task A_report_for_something_that_is_not_a_province_code_is_400()
+    {
+        var client = await api.AdminClientAsync("en");
+
+        var response = await client.GetAsync("/api/v1/reports/partners?provinceCode=Taounate");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors.Should().ContainKey("provinceCode");
     }
 
     [Fact]

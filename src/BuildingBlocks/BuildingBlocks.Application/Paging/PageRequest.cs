@@ -7,10 +7,13 @@ namespace BuildingBlocks.Application.Paging;
 /// </summary>
 public interface IPagedQuery
 {
+    /// <summary>The page to answer, from 1.</summary>
     int Page { get; }
 
+    /// <summary>How many items a page holds, 1 to 200 (20 when left out).</summary>
     int PageSize { get; }
 
+    /// <summary>Comma-separated fields to sort by, each prefixed by - for descending order.</summary>
     string? Sort { get; }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BuildingBlocks.Domain;
 using FluentValidation;
 
@@ -14,11 +15,11 @@ public static class PagingValidation
         validator.RuleFor(q => q.Page).InclusiveBetween(1, PageDefaults.MaxPage);
         validator.RuleFor(q => q.PageSize).InclusiveBetween(1, PageDefaults.MaxPageSize);
         validator.RuleFor(q => q.Sort)
-            .Must(sort => SortParser.Parse(sort).All(f => sorts.Knows(f.Name)))
+            .Matches(sorts.Pattern, RegexOptions.IgnoreCase)
             .WithMessage(_ => new LocalizedText(
                 $"Unknown sort field; sort by one of: {string.Join(", ", sorts.Names)}.",
                 $"Champ de tri inconnu ; triez par : {string.Join(", ", sorts.Names)}.",
                 $"حقل ترتيب غير معروف؛ رتب حسب: {string.Join("، ", sorts.Names)}.").ToString())
-            .When(q => q.Sort is not null);
+            .When(q => !string.IsNullOrWhiteSpace(q.Sort));
     }
 }

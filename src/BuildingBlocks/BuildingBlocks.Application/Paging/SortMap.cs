@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 
 namespace BuildingBlocks.Application.Paging;
 
@@ -14,6 +15,19 @@ public sealed class SortMap<T>
     private Func<IQueryable<T>, bool, IOrderedQueryable<T>>? _tieBreaker;
 
     public IReadOnlyCollection<string> Names => _fields.Keys;
+
+    /// <summary>
+    /// What a valid <c>sort</c> looks like: known fields, comma-separated, each optionally prefixed by
+    /// <c>-</c> or <c>+</c>. The validator matches it (ignoring case), and the API reference shows it.
+    /// </summary>
+    public string Pattern
+    {
+        get
+        {
+            var name = $"[-+]?(?:{string.Join('|', _fields.Keys.Select(Regex.Escape))})";
+            return $"^ *{name} *(?:, *{name} *)*$";
+        }
+    }
 
     public SortMap<T> Add<TKey>(string name, Expression<Func<T, TKey>> key)
     {

@@ -1,5 +1,7 @@
+using BuildingBlocks.Infrastructure.Http.OpenApi;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,13 +12,23 @@ namespace BuildingBlocks.Infrastructure.Http;
 /// <summary>
 /// Makes the generated document a usable contract: the two security schemes, each operation's
 /// security requirement taken from its authorization metadata, and the 401/403 answers every
-/// protected operation can give.
+/// protected operation can give; every schema and parameter described from the XML comments and
+/// bounded by the validators, required meaning non-null, and examples taken from the types
+/// (see <c>OpenApi/</c>). <c>OpenApiTests</c> fails on whatever is left undescribed.
 /// </summary>
 public static class OpenApiConventions
 {
     /// <summary>Describes a tag (a group of operations) in the API document; each module describes its own.</summary>
     public static IServiceCollection DescribeApiTag(this IServiceCollection services, string tag, string description) =>
         services.Configure<ApiTagDescriptions>(tags => tags.Descriptions[tag] = description);
+
+    /// <summary>
+    /// The endpoint's query and route parameters are the members of <typeparamref name="T"/> (a query
+    /// or command): the document describes each from the member's XML comment and bounds it by the
+    /// member's validation rules.
+    /// </summary>
+    public static RouteHandlerBuilder WithParametersFrom<T>(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ParametersFrom(typeof(T)));
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
@@ -83,6 +95,9 @@ public static class OpenApiConventions
 
                 return Task.CompletedTask;
             });
+
+            options.AddSchemaTransformer(SchemaConventions.Transform);
+            options.AddOperationTransformer(OperationConventions.Transform);
 
             options.AddOperationTransformer((operation, context, _) =>
             {

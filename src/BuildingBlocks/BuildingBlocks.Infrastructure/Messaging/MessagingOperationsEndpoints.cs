@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Http;
@@ -10,13 +11,26 @@ using Microsoft.AspNetCore.Routing;
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>Body of the retry operation: the handler the message is parked for.</summary>
-public sealed record RetryParkedMessageRequest(string? Handler);
+/// <param name="Handler">The handler's name exactly as the parked message lists it.</param>
+public sealed record RetryParkedMessageRequest(string? Handler) : IApiExample<RetryParkedMessageRequest>
+{
+    public static RetryParkedMessageRequest Example { get; } = new(ParkedMessageDto.Example.Handler);
+}
 
 /// <summary>Body of the replay operation: the module and the handler whose events are sent again.</summary>
-public sealed record ReplayRequest(string? Module, string? Handler);
+/// <param name="Module">The subscribing module, as the list of subscriptions names it (e.g. Reporting).</param>
+/// <param name="Handler">The handler's name as the list of subscriptions gives it.</param>
+public sealed record ReplayRequest(string? Module, string? Handler) : IApiExample<ReplayRequest>
+{
+    public static ReplayRequest Example { get; } = new(SubscriptionDto.Example.Module, SubscriptionDto.Example.Handler);
+}
 
 /// <summary>How many events were queued again.</summary>
-public sealed record ReplayResult(long Queued);
+/// <param name="Queued">The number of events queued for the handler; it works through them within moments.</param>
+public sealed record ReplayResult(long Queued) : IApiExample<ReplayResult>
+{
+    public static ReplayResult Example { get; } = new(214);
+}
 
 public static class MessagingOperationsEndpoints
 {
@@ -33,10 +47,14 @@ public static class MessagingOperationsEndpoints
             .WithName("ListParkedMessages")
             .WithSummary("List the integration events that failed too often and wait for an operator")
             .WithDescription("Across every module's inbox, newest first, with the attempts and the last error.")
+            .WithParametersFrom<PagingRequest>()
             .Produces<PagedResult<ParkedMessageDto>>()
             .ProducesValidationProblem();
 
-        group.MapPost("/{module}/{messageId:guid}/retry", async (string module, Guid messageId, RetryParkedMessageRequest request, ParkedMessages parked, CancellationToken ct) =>
+        group.MapPost("/{module:maxlength(100)}/{messageId:guid}/retry", async (
+                [Description("The module whose inbox holds the message, as the parked message lists it (e.g. Reporting).")] string module,
+                [Description("The parked message's id.")] Guid messageId,
+                RetryParkedMessageRequest request, ParkedMessages parked, CancellationToken ct) =>
             {
                 await new RetryParkedMessageRequestValidator().ValidateAndThrowAsync(request, ct);
                 return await parked.RetryAsync(module, messageId, request.Handler!, ct)
@@ -55,6 +73,7 @@ public static class MessagingOperationsEndpoints
         subscriptions.MapGet("/", (SubscriptionReplay replay) => TypedResults.Ok(replay.List()))
             .WithName("ListSubscriptions")
             .WithSummary("List which module's handler listens to which integration event")
+            .WithDescription("Every subscription the running host knows: the module and handler to name in a replay, and the event it handles.")
             .Produces<IReadOnlyList<SubscriptionDto>>();
 
         subscriptions.MapPost("/replay", async (ReplayRequest request, SubscriptionReplay replay, CancellationToken ct) =>

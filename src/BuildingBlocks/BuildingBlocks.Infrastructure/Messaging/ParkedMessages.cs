@@ -5,6 +5,14 @@ using Npgsql;
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>An inbox message that failed too often and waits for an operator.</summary>
+/// <param name="Module">The module whose inbox holds it, to name when retrying.</param>
+/// <param name="MessageId">The integration event's id (the same in the publisher's outbox), to name when retrying.</param>
+/// <param name="Handler">The handler that failed, to name when retrying.</param>
+/// <param name="Type">The name of the integration event.</param>
+/// <param name="Attempts">How many times the handler was tried.</param>
+/// <param name="LastError">The last failure's exception type and message; null if none was recorded.</param>
+/// <param name="OccurredOn">When the event happened in its module, in Moroccan time with its offset.</param>
+/// <param name="ParkedOn">When it was set aside for an operator, in Moroccan time with its offset.</param>
 public sealed record ParkedMessageDto(
     string Module,
     Guid MessageId,
@@ -13,7 +21,18 @@ public sealed record ParkedMessageDto(
     int Attempts,
     string? LastError,
     DateTimeOffset OccurredOn,
-    DateTimeOffset ParkedOn);
+    DateTimeOffset ParkedOn) : IApiExample<ParkedMessageDto>
+{
+    public static ParkedMessageDto Example { get; } = new(
+        SubscriptionDto.Example.Module,
+        Guid.Parse("019ac1f4-6b31-7a08-b5d2-93e0c4a1f6e7"),
+        SubscriptionDto.Example.Handler,
+        SubscriptionDto.Example.EventType,
+        5,
+        "Npgsql.PostgresException: 53300: too many connections for role \"modular\"",
+        new DateTimeOffset(2026, 11, 22, 10, 15, 0, TimeSpan.FromHours(1)),
+        new DateTimeOffset(2026, 11, 22, 10, 16, 3, TimeSpan.FromHours(1)));
+}
 
 /// <summary>
 /// What an operator sees of the parked inbox messages of every module, and how one is sent back

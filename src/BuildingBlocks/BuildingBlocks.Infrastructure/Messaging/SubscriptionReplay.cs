@@ -1,10 +1,18 @@
+using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Modules;
 using Npgsql;
 
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>A subscription as an operator sees it.</summary>
-public sealed record SubscriptionDto(string Module, string Handler, string EventType);
+/// <param name="Module">The subscribing module, to name in a replay.</param>
+/// <param name="Handler">The handler's name, to name in a replay.</param>
+/// <param name="EventType">The name of the integration event it handles, as written in the outboxes.</param>
+public sealed record SubscriptionDto(string Module, string Handler, string EventType) : IApiExample<SubscriptionDto>
+{
+    public static SubscriptionDto Example { get; } = new(
+        "Reporting", "Reporting.Application.Partners.PartnerRegisteredHandler", "Partnerships.Contracts.PartnerRegisteredIntegrationEvent");
+}
 
 /// <summary>
 /// Sends every event a handler subscribes to through it again, from the publishers' outboxes

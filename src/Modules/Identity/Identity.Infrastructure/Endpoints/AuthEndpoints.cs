@@ -1,3 +1,4 @@
+using BuildingBlocks.Contracts;
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
@@ -9,10 +10,24 @@ using Microsoft.AspNetCore.Routing;
 namespace Identity.Infrastructure.Endpoints;
 
 /// <summary>Request body of <c>POST /api/v1/auth/login</c>.</summary>
-public sealed record LoginRequest(string? Email, string? Password);
+/// <param name="Email">The staff member's email address, as registered by an administrator.</param>
+/// <param name="Password">The staff member's password.</param>
+public sealed record LoginRequest(string? Email, string? Password) : IApiExample<LoginRequest>
+{
+    public static LoginRequest Example { get; } = new("n.elidrissi@agence.ma", "Tn-2026!Taounate");
+}
 
 /// <summary>A bearer token and its lifetime in seconds.</summary>
-public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+/// <param name="AccessToken">The token to send as `Authorization: Bearer …` on every staff operation.</param>
+/// <param name="TokenType">Always `Bearer`.</param>
+/// <param name="ExpiresIn">Seconds until the token expires; then log in again.</param>
+public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn) : IApiExample<AccessTokenResponse>
+{
+    public static AccessTokenResponse Example { get; } = new(
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTlhYzFmNC02YjJlLTdjM2QtOWE0MS01ZThmMmI3ZDBjMTYiLCJyb2xlIjoiT2ZmaWNlciJ9.c2lnbmF0dXJlLWV4YW1wbGU",
+        "Bearer",
+        3600);
+}
 
 internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Idempotency;
 using BuildingBlocks.Infrastructure.Security;
 using Mediator;
@@ -17,7 +19,8 @@ using Partnerships.Domain.Partners;
 
 namespace Partnerships.Infrastructure.Endpoints;
 
-/// <summary>Body of <c>POST /api/v1/partners</c> and <c>PUT /api/v1/partners/{id}</c> (with <c>version</c> on update).</summary>
+/// <summary>A partner organisation's details, to register it or to correct them (then with <c>version</c>).</summary>
+/// <param name="Version">Required when correcting (PUT): the version you read; ignored on registration.</param>
 public sealed record PartnerRequest(
     string? Name,
     string? NameAr,
@@ -26,13 +29,29 @@ public sealed record PartnerRequest(
     string? ProvinceCode,
     string? ContactEmail,
     string? ContactPhone,
-    uint? Version = null);
+    uint? Version = null) : IPartnerInput, IApiExample<PartnerRequest>
+{
+    public static PartnerRequest Example { get; } = new(
+        "Association Femmes de Taounate",
+        "جمعية نساء تاونات",
+        "AFT",
+        PartnerType.Association,
+        "03.531",
+        "contact@femmes-taounate.ma",
+        "+212 535 62 10 44",
+        PartnerDto.Example.Version);
+}
 
-/// <summary>Body of <c>POST /api/v1/partners/{id}/api-keys</c>.</summary>
-public sealed record IssueApiKeyRequest(string? Label);
+/// <summary>The key to issue to a partner's system.</summary>
+public sealed record IssueApiKeyRequest(string? Label) : IApiKeyInput, IApiExample<IssueApiKeyRequest>
+{
+    public static IssueApiKeyRequest Example { get; } = new(IssuedApiKeyDto.Example.Label);
+}
 
 internal static class PartnerEndpoints
 {
+    private const string PartnerIdText = "The partner's id, as answered on registration.";
+
     public static IEndpointRouteBuilder MapPartnerEndpoints(this IEndpointRouteBuilder app)
     {
         var partners = app.MapGroup("/api/v1/partners").WithTags("Partners").RequireAuthorization(AuthNames.StaffPolicy);
@@ -66,17 +85,19 @@ internal static class PartnerEndpoints
             .WithName("ListPartners")
             .WithSummary("List partner organisations, paged, sorted and filtered")
             .WithDescription("Sort by name, type, provinceCode or registeredOn (prefix with - for descending). An Officer sees national partners and those of his provinces.")
+            .WithParametersFrom<GetPartnersQuery>()
             .Produces<PagedResult<PartnerDto>>()
             .ProducesValidationProblem();
 
-        partners.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        partners.MapGet("/{id:guid}", async ([Description(PartnerIdText)] Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetPartnerQuery(id), ct)))
             .WithName("GetPartner")
             .WithSummary("Read one partner organisation")
+            .WithDescription("An Officer reads national partners and those of his provinces; any other answers 404, as if it did not exist.")
             .Produces<PartnerDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        partners.MapPut("/{id:guid}", async (Guid id, PartnerRequest request, ISender sender, CancellationToken ct) =>
+        partners.MapPut("/{id:guid}", async ([Description(PartnerIdText)] Guid id, PartnerRequest request, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(
                     new UpdatePartnerCommand(id, request.Version, request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone),
@@ -92,7 +113,7 @@ internal static class PartnerEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        partners.MapPost("/{id:guid}/api-keys", async (Guid id, IssueApiKeyRequest request, ISender sender, CancellationToken ct) =>
+        partners.MapPost("/{id:guid}/api-keys", async ([Description(PartnerIdText)] Guid id, IssueApiKeyRequest request, ISender sender, CancellationToken ct) =>
             {
                 var issued = await sender.Send(new IssueApiKeyCommand(id, request.Label ?? string.Empty), ct);
                 return TypedResults.Created($"/api/v1/partners/{id}/api-keys/{issued.Id}", issued);
@@ -100,6 +121,7 @@ internal static class PartnerEndpoints
             .RequireAuthorization(AuthNames.AdminPolicy)
             .WithName("IssuePartnerApiKey")
             .WithSummary("Issue an API key to a partner system (shown once)")
+            .WithDescription("Admins only. The answer holds the key itself, which the agency does not keep: hand it to the partner over a safe channel. The partner's system sends it in the X-Api-Key header.")
             .Produces<IssuedApiKeyDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -109,6 +131,7 @@ internal static class PartnerEndpoints
                 TypedResults.Ok(await sender.Send(new GetOwnPartnerQuery(), ct)))
             .WithName("GetOwnPartnerProfile")
             .WithSummary("The calling partner system's own organisation")
+            .WithDescription("For partner systems (X-Api-Key): the organisation the key was issued to, and no other.")
             .Produces<PartnerDto>();
 
         return app;

@@ -1,3 +1,4 @@
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ internal static class ReportEndpoints
             .WithName("GetPartnersReport")
             .WithSummary("Count partner organisations by type")
             .WithDescription("Built from Partnerships' events; a newly registered partner is counted within moments of its registration.")
+            .WithParametersFrom<GetPartnersReportQuery>()
             .Produces<PartnersReportDto>()
             .ProducesValidationProblem();
         return app;
