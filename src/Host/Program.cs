@@ -61,17 +61,6 @@ builder.Services.AddMediator(options =>
     ];
 });
 
-var moduleAssemblies = builder.Services.GetCatalog().Modules.Select(m => m.ApplicationAssembly).ToArray();
-builder.Services.AddAutoMapper(
-    mapper =>
-    {
-        if (configuration["AutoMapper:LicenseKey"] is { Length: > 0 } key)
-        {
-            mapper.LicenseKey = key;
-        }
-    },
-    moduleAssemblies);
-
 var app = builder.Build();
 
 var migrateOnly = args.Contains("migrate", StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners;
@@ -27,11 +26,4 @@ public sealed record PartnerDto
     public DateTimeOffset UpdatedOn { get; init; }
 
     public uint Version { get; init; }
-}
-
-internal sealed class PartnerMappings : Profile
-{
-    public PartnerMappings() =>
-        CreateMap<Partner, PartnerDto>()
-            .ForMember(d => d.Id, o => o.MapFrom(s => s.Id.Value));
 }

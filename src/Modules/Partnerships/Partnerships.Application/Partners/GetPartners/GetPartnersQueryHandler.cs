@@ -1,5 +1,3 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
 using FluentValidation;
@@ -21,7 +19,7 @@ internal sealed class GetPartnersQueryValidator : AbstractValidator<GetPartnersQ
     }
 }
 
-internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db, IMapper mapper)
+internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db)
     : IQueryHandler<GetPartnersQuery, PagedResult<PartnerDto>>
 {
     internal static readonly SortMap<Partner> Sorts = new SortMap<Partner>()
@@ -56,7 +54,7 @@ internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db, IMapper
         }
 
         return await Sorts.Apply(partners, query.Sort, "name")
-            .ProjectTo<PartnerDto>(mapper.ConfigurationProvider)
+            .ProjectToDto()
             .ToPageAsync(query, cancellationToken);
     }
 
