@@ -24,7 +24,7 @@ var configuration = builder.Configuration;
 
 if (!builder.Environment.IsDevelopment())
 {
-    builder.Logging.ClearProviders().AddJsonConsole();
+    builder.Logging.AddJsonLogLines();
 }
 
 builder.Logging.AddPersonalDataRedaction();
