@@ -1,23 +1,11 @@
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners.GetPartners;
-
-internal sealed class GetPartnersQueryValidator : AbstractValidator<GetPartnersQuery>
-{
-    public GetPartnersQueryValidator()
-    {
-        this.RulesForPaging(GetPartnersQueryHandler.Sorts);
-        RuleFor(q => q.Type).IsInEnum();
-        RuleFor(q => q.ProvinceCode).Matches(PartnerInput.ProvinceCodePattern);
-        RuleFor(q => q.Q).MaximumLength(100);
-    }
-}
 
 internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db)
     : IQueryHandler<GetPartnersQuery, PagedResult<PartnerDto>>
