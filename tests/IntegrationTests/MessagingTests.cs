@@ -9,7 +9,7 @@ namespace IntegrationTests;
 public sealed class MessagingTests
 {
     private const string RegisteredEvent = "Partnerships.Contracts.PartnerRegisteredIntegrationEvent";
-    private const string ReportingHandler = "Reporting.Application.Partners.PartnerRegisteredHandler";
+    private const string ReportingHandler = "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler";
 
     [Fact]
     public async Task An_event_committed_just_before_the_process_died_is_delivered_after_restart()

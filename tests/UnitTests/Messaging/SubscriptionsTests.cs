@@ -44,7 +44,7 @@ public class SubscriptionsTests
 
         var subscription = subscriptions.Should().ContainSingle().Subject;
         subscription.Module.Name.Should().Be("Reporting");
-        subscription.HandlerName.Should().Be("Reporting.Application.Partners.PartnerRegisteredHandler");
+        subscription.HandlerName.Should().Be("Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler");
         subscription.EventType.Should().Be<PartnerRegisteredIntegrationEvent>();
         _subscriptions.Find("Reporting", subscription.HandlerName, subscription.EventTypeName).Should().BeSameAs(subscription);
     }

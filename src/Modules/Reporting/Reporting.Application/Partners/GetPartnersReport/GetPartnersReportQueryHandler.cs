@@ -2,14 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Application.Abstractions;
 
-namespace Reporting.Application.Partners;
-
-/// <summary>How many partners of each type, optionally in one province.</summary>
-public sealed record GetPartnersReportQuery(string? ProvinceCode) : IQuery<PartnersReportDto>;
-
-public sealed record PartnersByTypeDto(string Type, int Count);
-
-public sealed record PartnersReportDto(IReadOnlyList<PartnersByTypeDto> ByType, int Total);
+namespace Reporting.Application.Partners.GetPartnersReport;
 
 internal sealed class GetPartnersReportQueryHandler(IReportingDbContext db) : IQueryHandler<GetPartnersReportQuery, PartnersReportDto>
 {
