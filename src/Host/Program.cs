@@ -19,7 +19,7 @@ var configuration = builder.Configuration;
 
 if (!builder.Environment.IsDevelopment())
 {
-    builder.Logging.ClearProviders().AddJsonConsole();
+    builder.Logging.AddJsonLogLines();
 }
 
 builder.Logging.AddPersonalDataRedaction();
@@ -53,17 +53,6 @@ builder.Services.AddMediator(options =>
         typeof(UnitOfWorkBehaviour<,>),
     ];
 });
-
-var moduleAssemblies = builder.Services.GetCatalog().Modules.Select(m => m.ApplicationAssembly).ToArray();
-builder.Services.AddAutoMapper(
-    mapper =>
-    {
-        if (configuration["AutoMapper:LicenseKey"] is { Length: > 0 } key)
-        {
-            mapper.LicenseKey = key;
-        }
-    },
-    moduleAssemblies);
 
 var app = builder.Build();
 

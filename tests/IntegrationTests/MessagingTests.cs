@@ -17,7 +17,7 @@ public sealed class MessagingTests
 {
     private static readonly string RegisteredEvent = MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent));
     private static readonly string UpdatedEvent = MessageSerializer.TypeName(typeof(PartnerUpdatedIntegrationEvent));
-    private const string ReportingHandler = "Reporting.Application.Partners.PartnerRegisteredHandler";
+    private const string ReportingHandler = "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler";
 
     [Fact]
     public async Task An_event_committed_just_before_the_process_died_is_delivered_after_restart()

@@ -45,7 +45,7 @@ public sealed class TimeTests(FakeClockFactory api) : IClassFixture<FakeClockFac
         await api.ExecuteAsync(
             $$"""
              INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
-             VALUES ('{{poison}}', 'Reporting.Application.Partners.PartnerRegisteredHandler',
+             VALUES ('{{poison}}', 'Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler',
                      'partnerships.partner-registered.v1', '{"partnerId": "not-a-guid"}', now(), now(), 0)
              """);
         await Eventually.Until(() => api.ScalarAsync<int>($"SELECT attempts FROM reporting.inbox_messages WHERE message_id = '{poison}'"), n => n == 1);

@@ -15,7 +15,7 @@ namespace IntegrationTests.Infrastructure;
 internal static class TestSubscriptions
 {
     public static readonly Type ReportingRegisteredHandler =
-        Type.GetType("Reporting.Application.Partners.PartnerRegisteredHandler, Reporting.Application", throwOnError: true)!;
+        Type.GetType("Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler, Reporting.Application", throwOnError: true)!;
 
     /// <summary>
     /// Makes the named module subscribe with the handlers of this test assembly as well as its own:

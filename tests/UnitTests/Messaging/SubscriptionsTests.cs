@@ -110,7 +110,7 @@ public class SubscriptionsTests
 
         var subscription = subscriptions.Should().ContainSingle().Subject;
         subscription.Module.Name.Should().Be("Reporting");
-        subscription.HandlerName.Should().Be("Reporting.Application.Partners.PartnerRegisteredHandler");
+        subscription.HandlerName.Should().Be("Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler");
         subscription.EventType.Should().Be<PartnerRegisteredIntegrationEvent>();
         _subscriptions.Find("Reporting", subscription.HandlerName, subscription.EventTypeName).Should().BeSameAs(subscription);
     }
@@ -139,7 +139,7 @@ public class SubscriptionsTests
     {
         _subscriptions.For("Nowhere.Contracts.NothingHappenedIntegrationEvent").Should().BeEmpty();
         _subscriptions.Find("Reporting", "Nowhere.Handler", MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent))).Should().BeNull();
-        _subscriptions.Find("Reporting", "Reporting.Application.Partners.PartnerRegisteredHandler", typeof(PartnerRegisteredIntegrationEvent).FullName!)
+        _subscriptions.Find("Reporting", "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler", typeof(PartnerRegisteredIntegrationEvent).FullName!)
             .Should().BeNull("a class name is not an event name");
     }
 

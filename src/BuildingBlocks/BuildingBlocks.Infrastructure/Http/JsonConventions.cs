@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BuildingBlocks.Domain;
-using BuildingBlocks.Infrastructure.Jobs;
 
 namespace BuildingBlocks.Infrastructure.Http;
 

@@ -1,3 +1,4 @@
+using BuildingBlocks.Domain;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

@@ -16,11 +16,3 @@ public sealed class JobsOptions
     /// <summary>How often the scheduler looks for due recurring and delayed jobs.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
-
-/// <summary>The time zone of every schedule a person reads: Morocco's.</summary>
-public static class MoroccanTime
-{
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
-
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
-}

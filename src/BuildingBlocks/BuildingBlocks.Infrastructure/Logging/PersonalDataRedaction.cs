@@ -19,7 +19,9 @@ public static class PersonalDataRedaction
     public static ILoggingBuilder AddPersonalDataRedaction(this ILoggingBuilder logging)
     {
         ArgumentNullException.ThrowIfNull(logging);
-        logging.EnableRedaction();
+        // The discriminator appends the tag's name to the value before redaction ("…@example.ma:Email"),
+        // which suits a hash; a mask would keep the name's last letters instead of the value's.
+        logging.EnableRedaction(options => options.ApplyDiscriminator = false);
         logging.Services.AddRedaction(redaction => redaction.SetRedactor<PersonalDataRedactor>(DataClasses.Personal));
         return logging;
     }

@@ -11,7 +11,7 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 public sealed record SubscriptionDto(string Module, string Handler, string EventType) : IApiExample<SubscriptionDto>
 {
     public static SubscriptionDto Example { get; } = new(
-        "Reporting", "Reporting.Application.Partners.PartnerRegisteredHandler", "partnerships.partner-registered.v1");
+        "Reporting", "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler", "partnerships.partner-registered.v1");
 }
 
 /// <summary>

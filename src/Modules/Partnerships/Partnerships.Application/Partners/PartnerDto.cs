@@ -1,4 +1,3 @@
-using AutoMapper;
 using BuildingBlocks.Contracts;
 using Partnerships.Domain.Partners;
 
@@ -54,11 +53,4 @@ public sealed record PartnerDto : IApiExample<PartnerDto>
         UpdatedOn = new DateTimeOffset(2026, 11, 24, 16, 40, 0, TimeSpan.FromHours(1)),
         Version = 2,
     };
-}
-
-internal sealed class PartnerMappings : Profile
-{
-    public PartnerMappings() =>
-        CreateMap<Partner, PartnerDto>()
-            .ForMember(d => d.Id, o => o.MapFrom(s => s.Id.Value));
 }

@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Reporting.Application.Partners;
+using Reporting.Application.Partners.GetPartnersReport;
 
 namespace Reporting.Infrastructure.Endpoints;
 

@@ -1,5 +1,3 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Security;
 using Mediator;
@@ -13,7 +11,7 @@ namespace Partnerships.Application.ApiKeys.GetOwnPartner;
 /// <summary>The calling partner system's own organisation: a partner sees itself and nothing else.</summary>
 public sealed record GetOwnPartnerQuery : IQuery<PartnerDto>;
 
-internal sealed class GetOwnPartnerQueryHandler(IPartnershipsDbContext db, ICurrentUser caller, IMapper mapper) : IQueryHandler<GetOwnPartnerQuery, PartnerDto>
+internal sealed class GetOwnPartnerQueryHandler(IPartnershipsDbContext db, ICurrentUser caller) : IQueryHandler<GetOwnPartnerQuery, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(GetOwnPartnerQuery query, CancellationToken cancellationToken)
     {
@@ -26,7 +24,7 @@ internal sealed class GetOwnPartnerQueryHandler(IPartnershipsDbContext db, ICurr
         // Partners are province-scoped for staff; a partner system is scoped by its own id instead.
         return await db.Partners.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.Id == id)
-            .ProjectTo<PartnerDto>(mapper.ConfigurationProvider)
+            .ProjectToDto()
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("partner", own);
     }

@@ -1,5 +1,3 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using BuildingBlocks.Application.Exceptions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +8,14 @@ namespace Partnerships.Application.Partners.GetPartner;
 
 public sealed record GetPartnerQuery(Guid PartnerId) : IQuery<PartnerDto>;
 
-internal sealed class GetPartnerQueryHandler(IPartnershipsDbContext db, IMapper mapper) : IQueryHandler<GetPartnerQuery, PartnerDto>
+internal sealed class GetPartnerQueryHandler(IPartnershipsDbContext db) : IQueryHandler<GetPartnerQuery, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(GetPartnerQuery query, CancellationToken cancellationToken)
     {
         var id = new PartnerId(query.PartnerId);
         return await db.Partners.AsNoTracking()
             .Where(p => p.Id == id)
-            .ProjectTo<PartnerDto>(mapper.ConfigurationProvider)
+            .ProjectToDto()
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("partner", query.PartnerId);
     }

@@ -1,8 +1,5 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
@@ -10,18 +7,7 @@ using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners.GetPartners;
 
-internal sealed class GetPartnersQueryValidator : AbstractValidator<GetPartnersQuery>
-{
-    public GetPartnersQueryValidator()
-    {
-        this.RulesForPaging(GetPartnersQueryHandler.Sorts);
-        RuleFor(q => q.Type).IsInEnum();
-        RuleFor(q => q.ProvinceCode).Matches(PartnerInput.ProvinceCodePattern);
-        RuleFor(q => q.Q).MaximumLength(100);
-    }
-}
-
-internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db, IMapper mapper)
+internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db)
     : IQueryHandler<GetPartnersQuery, PagedResult<PartnerDto>>
 {
     internal static readonly SortMap<Partner> Sorts = new SortMap<Partner>()
@@ -56,7 +42,7 @@ internal sealed class GetPartnersQueryHandler(IPartnershipsDbContext db, IMapper
         }
 
         return await Sorts.Apply(partners, query.Sort, "name")
-            .ProjectTo<PartnerDto>(mapper.ConfigurationProvider)
+            .ProjectToDto()
             .ToPageAsync(query, cancellationToken);
     }
 

@@ -1,22 +1,9 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Application.Abstractions;
 using Reporting.Domain.Partners;
 
-namespace Reporting.Application.Partners;
-
-/// <summary>Records what Partnerships said of a partner; safe to repeat and to receive out of order.</summary>
-public sealed record RecordPartnerCommand(Guid PartnerId, string PartnerType, string? ProvinceCode, DateTimeOffset OccurredOn) : ICommand;
-
-internal sealed class RecordPartnerCommandValidator : AbstractValidator<RecordPartnerCommand>
-{
-    public RecordPartnerCommandValidator()
-    {
-        RuleFor(c => c.PartnerId).NotEmpty();
-        RuleFor(c => c.PartnerType).NotEmpty().MaximumLength(40);
-    }
-}
+namespace Reporting.Application.Partners.RecordPartner;
 
 internal sealed class RecordPartnerCommandHandler(IReportingDbContext db) : ICommandHandler<RecordPartnerCommand>
 {

@@ -2,16 +2,10 @@ using BuildingBlocks.Application.Messaging;
 using Mediator;
 using Partnerships.Contracts;
 
-namespace Reporting.Application.Partners;
+namespace Reporting.Application.Partners.RecordPartner;
 
 internal sealed class PartnerRegisteredHandler(ISender sender) : IIntegrationEventHandler<PartnerRegisteredIntegrationEvent>
 {
     public async Task Handle(PartnerRegisteredIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
-        await sender.Send(new RecordPartnerCommand(integrationEvent.PartnerId, integrationEvent.PartnerType, integrationEvent.ProvinceCode, integrationEvent.OccurredOn), cancellationToken);
-}
-
-internal sealed class PartnerUpdatedHandler(ISender sender) : IIntegrationEventHandler<PartnerUpdatedIntegrationEvent>
-{
-    public async Task Handle(PartnerUpdatedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         await sender.Send(new RecordPartnerCommand(integrationEvent.PartnerId, integrationEvent.PartnerType, integrationEvent.ProvinceCode, integrationEvent.OccurredOn), cancellationToken);
 }
