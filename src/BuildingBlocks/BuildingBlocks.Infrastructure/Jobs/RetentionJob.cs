@@ -1,3 +1,4 @@
+using BuildingBlocks.Domain;
 using Hangfire;
 
 namespace BuildingBlocks.Infrastructure.Jobs;
