@@ -80,4 +80,29 @@ public sealed class AggregateConcurrencyTests(TestModuleDatabase database) : ICl
 
         await save.Should().ThrowAsync<DbUpdateConcurrencyException>();
     }
+
+    [Fact]
+    public async Task A_part_changed_without_its_root_loaded_is_refused()
+    {
+        var id = await database.SaveAsync(Plan.Open("03.531", 100m));
+        await using var db = database.Context();
+        var line = await db.PlanLines.FirstAsync(l => EF.Property<PlanId>(l, "PlanId") == id);
+        db.Entry(line).Property(l => l.Amount).CurrentValue = Money.Mad(1m);
+
+        var save = () => db.SaveChangesAsync();
+
+        (await save.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*without its aggregate root Plan*");
+        (await database.VersionOfAsync(id)).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void An_entity_that_is_neither_a_root_nor_part_of_one_cannot_be_mapped()
+    {
+        using var db = new StrayDbContext(new DbContextOptionsBuilder<StrayDbContext>()
+            .UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+
+        var build = () => db.Model;
+
+        build.Should().Throw<InvalidOperationException>().WithMessage("*Stray*IPartOfAggregate*");
+    }
 }

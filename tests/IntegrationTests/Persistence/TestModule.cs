@@ -189,3 +189,23 @@ public sealed class TestModuleDatabase : IAsyncLifetime
         return await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync();
     }
 }
+
+/// <summary>An entity that is neither a root nor declared part of one: a module must not be able to map it.</summary>
+public sealed class Stray : Entity<NoteId>
+{
+    private Stray()
+    {
+    }
+}
+
+internal sealed class StrayDbContext(DbContextOptions<StrayDbContext> options)
+    : ModuleDbContext(options, Caller.System)
+{
+    public override string Schema => "stray";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Stray>().ToTable("strays");
+        base.OnModelCreating(modelBuilder);
+    }
+}
