@@ -137,6 +137,39 @@ public sealed class AccessTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await admin.GetAsync("/api/v1/partner/profile")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_name_taken_in_a_province_the_officer_cannot_read_is_409_without_the_records_id()
+    {
+        var admin = await api.AdminClientAsync();
+        var name = Data.UniqueName("Association Al Amal");
+        var taken = await admin.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, province: Nador));
+        var id = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Taounate), language: "en");
+
+        var response = await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, province: Taounate));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Headers.Location.Should().BeNull();
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().NotContain(id.ToString()).And.NotContain(id.ToString("N"));
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Code.Should().Be("partner.name-taken");
+        problem.Existing.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_name_taken_in_the_officers_own_province_is_409_pointing_at_the_record()
+    {
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Taounate));
+        var name = Data.UniqueName("Coopérative Tifaout");
+        var id = await (await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, province: Taounate))).Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, province: Taounate));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ProblemDocument.ReadAsync(response)).Existing.Should().Be($"/api/v1/partners/{id.GetProperty("id").GetGuid()}");
+    }
+
     private static async Task<Guid> Register(HttpClient client, string? province)
     {
         var response = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: province, type: province is null ? "PublicAgency" : "Association"));

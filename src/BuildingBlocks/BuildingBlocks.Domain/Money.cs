@@ -44,9 +44,9 @@ public readonly record struct Money : IComparable<Money>
 
     public bool IsNegative => Amount < 0m;
 
-    public static Money operator +(Money left, Money right) => Mad(left.Amount + right.Amount);
+    public static Money operator +(Money left, Money right) => Result(() => left.Amount + right.Amount);
 
-    public static Money operator -(Money left, Money right) => Mad(left.Amount - right.Amount);
+    public static Money operator -(Money left, Money right) => Result(() => left.Amount - right.Amount);
 
     public static bool operator <(Money left, Money right) => left.Amount < right.Amount;
 
@@ -55,6 +55,20 @@ public readonly record struct Money : IComparable<Money>
     public static bool operator <=(Money left, Money right) => left.Amount <= right.Amount;
 
     public static bool operator >=(Money left, Money right) => left.Amount >= right.Amount;
+
+    /// <summary>The total of several amounts; only the total has to fit, so amounts that cancel out are added exactly.</summary>
+    public static Money Sum(IEnumerable<Money> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        return Result(() => amounts.Aggregate(0m, (total, money) => total + money.Amount));
+    }
+
+    /// <summary>This amount times a factor (a quantity, a number of instalments), rounded half away from zero to the centime.</summary>
+    public Money Times(decimal factor)
+    {
+        var amount = Amount;
+        return Result(() => decimal.Round(amount * factor, 2, MidpointRounding.AwayFromZero));
+    }
 
     public Money Add(Money other) => this + other;
 
@@ -71,7 +85,41 @@ public readonly record struct Money : IComparable<Money>
         return Mad(decimal.Round(Amount * rate, 2, MidpointRounding.AwayFromZero));
     }
 
+    /// <summary>
+    /// The outcome of arithmetic. Amounts come from people and add up in ways no validator sees in
+    /// advance, so a result the column (or a decimal) cannot hold is a broken rule the caller is
+    /// told about (422), not a crash.
+    /// </summary>
+    private static Money Result(Func<decimal> arithmetic)
+    {
+        decimal amount;
+        try
+        {
+            amount = arithmetic();
+        }
+        catch (OverflowException)
+        {
+            throw new BusinessRuleException(new AmountMustFitRule(decimal.MaxValue));
+        }
+
+        var rule = new AmountMustFitRule(amount);
+        return rule.IsBroken() ? throw new BusinessRuleException(rule) : new Money(amount);
+    }
+
     public int CompareTo(Money other) => Amount.CompareTo(other.Amount);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
+}
+
+/// <summary>An amount the system computes stays within what it can store: ±999,999,999,999.99 MAD.</summary>
+public sealed class AmountMustFitRule(decimal amount) : IBusinessRule
+{
+    public string Code => "money.amount-out-of-range";
+
+    public LocalizedText Message { get; } = new(
+        "The amount is larger than the system can hold (at most 999,999,999,999.99 MAD).",
+        "Le montant dépasse ce que le système peut enregistrer (au plus 999 999 999 999,99 MAD).",
+        "المبلغ أكبر مما يمكن للنظام تسجيله (999 999 999 999,99 درهم على الأكثر).");
+
+    public bool IsBroken() => Math.Abs(amount) > Money.MaxAmount;
 }

@@ -78,11 +78,52 @@ public class MoneyTests
     }
 
     [Fact]
-    public void A_sum_beyond_the_largest_amount_is_refused()
+    public void A_sum_beyond_the_largest_amount_is_a_broken_business_rule_named_in_three_languages()
     {
         var act = () => Money.Mad(Money.MaxAmount) + Money.Mad(0.01m);
 
-        act.Should().Throw<ArgumentOutOfRangeException>();
+        var rule = act.Should().Throw<BusinessRuleException>().Which;
+        rule.Code.Should().Be("money.amount-out-of-range");
+        rule.Text.En.Should().NotBeNullOrWhiteSpace();
+        new[] { rule.Text.En, rule.Text.Fr, rule.Text.Ar }.Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void A_difference_below_the_smallest_amount_is_the_same_broken_rule()
+    {
+        var act = () => Money.Mad(-Money.MaxAmount).Subtract(Money.Mad(1m));
+
+        act.Should().Throw<BusinessRuleException>().Which.Code.Should().Be("money.amount-out-of-range");
+    }
+
+    [Fact]
+    public void A_product_beyond_what_a_decimal_holds_is_the_same_broken_rule_not_an_overflow()
+    {
+        var act = () => Money.Mad(Money.MaxAmount).Times(decimal.MaxValue);
+
+        act.Should().Throw<BusinessRuleException>().Which.Code.Should().Be("money.amount-out-of-range");
+    }
+
+    [Fact]
+    public void A_product_is_rounded_half_away_from_zero_to_the_centime()
+    {
+        Money.Mad(10.05m).Times(0.5m).Should().Be(Money.Mad(5.03m));
+        Money.Mad(1000m).Times(12).Should().Be(Money.Mad(12_000m));
+    }
+
+    [Fact]
+    public void A_total_beyond_the_largest_amount_is_the_same_broken_rule()
+    {
+        var act = () => Money.Sum(Enumerable.Repeat(Money.Mad(Money.MaxAmount), 3));
+
+        act.Should().Throw<BusinessRuleException>().Which.Code.Should().Be("money.amount-out-of-range");
+    }
+
+    [Fact]
+    public void A_total_is_checked_once_so_amounts_that_cancel_out_are_added_exactly()
+    {
+        Money.Sum([Money.Mad(Money.MaxAmount), Money.Mad(1m), Money.Mad(-Money.MaxAmount)]).Should().Be(Money.Mad(1m));
+        Money.Sum([]).Should().Be(Money.Zero);
     }
 
     [Theory]

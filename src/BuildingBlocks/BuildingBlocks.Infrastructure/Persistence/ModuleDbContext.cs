@@ -1,19 +1,28 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// The base of every module's DbContext: its own schema, its outbox and inbox, optimistic
-/// concurrency on aggregates, and the province rule for every <see cref="IProvinceScoped"/>
-/// record — reads are filtered, writes outside the caller's provinces are refused.
+/// The base of every module's DbContext: its own schema, its outbox and inbox; money and typed
+/// ids mapped by convention; optimistic concurrency over whole aggregates; and the province rule
+/// for every <see cref="IProvinceScoped"/> record — reads are filtered, writes outside the
+/// caller's provinces are refused, bulk writes on scoped tables need a nationwide caller.
+/// See docs/adr/0005 and 0008.
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
     private readonly ICurrentUser _currentUser;
+    private Regex[]? _provinceScopedTables;
 
     protected ModuleDbContext(DbContextOptions options, ICurrentUser currentUser)
         : base(options)
@@ -28,14 +37,34 @@ public abstract class ModuleDbContext : DbContext
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>Read by the query filters when a query runs; EF parameterises it per context instance.</summary>
-    public bool SeesAllProvinces => Access.All;
+    /// <summary>
+    /// Decided at use, not at construction: the context can be created before the caller is
+    /// authenticated. The query filters read it when a query runs; EF parameterises it per context instance.
+    /// </summary>
+    internal ProvinceAccess Access => ProvinceAccess.For(_currentUser);
 
-    /// <summary>Read by the query filters when a query runs; EF parameterises it per context instance.</summary>
-    public IReadOnlyList<string> VisibleProvinces => [.. Access.Codes];
+    /// <summary>The tables of province-scoped entities, as they appear in the SQL EF generates.</summary>
+    internal IReadOnlyList<Regex> ProvinceScopedTables => _provinceScopedTables ??= FindProvinceScopedTables();
 
-    /// <summary>Decided at use, not at construction: the context can be created before the caller is authenticated.</summary>
-    private ProvinceAccess Access => ProvinceAccess.For(_currentUser);
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(BulkOperationGuard.Instance);
+    }
+
+    /// <summary>
+    /// Money is <c>numeric(14,2)</c> and every typed id a <c>uuid</c>, for every module: a module's
+    /// configuration never repeats a converter.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(14, 2);
+        foreach (var id in TypedIds())
+        {
+            configurationBuilder.Properties(id).HaveConversion(typeof(TypedIdConverter<>).MakeGenericType(id));
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,28 +75,90 @@ public abstract class ModuleDbContext : DbContext
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null).ToList())
         {
+            var builder = modelBuilder.Entity(entity.ClrType);
+
+            // Typed ids are made by the domain (Guid.CreateVersion7()), never by the database. Left
+            // "generated", EF would take a new child with its id set for an existing row and update it.
+            foreach (var key in entity.FindPrimaryKey()?.Properties.Where(p => IsTypedId(p.ClrType)) ?? [])
+            {
+                builder.Property(key.Name).ValueGeneratedNever();
+            }
+
             if (IsAggregateRoot(entity.ClrType))
             {
-                modelBuilder.Entity(entity.ClrType).Property(nameof(AggregateRoot<Guid>.Version)).IsRowVersion();
+                builder.Property(nameof(AggregateRoot<Guid>.Version)).IsRowVersion();
+            }
+            else if (IsDomainEntity(entity.ClrType))
+            {
+                EnsureRootIsReachable(entity);
             }
 
             if (typeof(IProvinceScoped).IsAssignableFrom(entity.ClrType))
             {
-                modelBuilder.Entity(entity.ClrType).HasQueryFilter(ProvinceFilter(entity.ClrType));
+                builder.HasQueryFilter(ProvinceFilter(entity.ClrType));
             }
         }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        VersionWholeAggregates();
         GuardProvinces();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        VersionWholeAggregates();
         GuardProvinces();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// A change to any entity of an aggregate is a change to the aggregate: its root is marked
+    /// modified, so its UPDATE runs with the <c>xmin</c> check (two callers changing different
+    /// children from one version cannot both win) and moves the version. It also puts the root
+    /// before the province guard, so a child cannot be changed in a province the caller may not write.
+    /// </summary>
+    private void VersionWholeAggregates()
+    {
+        ChangeTracker.DetectChanges();
+        var changedParts = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && RootTypeOf(e.Metadata.ClrType) is not null)
+            .ToList();
+        foreach (var root in changedParts.Select(FindRoot).Distinct())
+        {
+            // A root is written only when one of its columns is: the version alone (xmin, which the
+            // database sets, after ExpectVersion) would leave EF nothing to send, and no check.
+            if (root.State is EntityState.Unchanged or EntityState.Modified && !root.Properties.Any(p => p.IsModified && IsWritten(p.Metadata)))
+            {
+                var column = root.Properties.FirstOrDefault(p => IsWritten(p.Metadata)) ?? throw new InvalidOperationException(
+                    $"{root.Metadata.ClrType.Name} has no column besides its key and version: nothing to write when one of its parts changes.");
+                column.IsModified = true;
+            }
+        }
+    }
+
+    private static bool IsWritten(IReadOnlyProperty property) => !property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.Never;
+
+    private EntityEntry FindRoot(EntityEntry part)
+    {
+        var rootType = RootTypeOf(part.Metadata.ClrType)!;
+        var current = part;
+        while (current.Metadata.ClrType != rootType)
+        {
+            var link = LinkTowards(current.Metadata, rootType)!;
+            var values = current.State == EntityState.Deleted ? current.OriginalValues : current.CurrentValues;
+            var key = link.Properties.Select(p => values[p.Name]).ToArray();
+            current = ChangeTracker.Entries()
+                .FirstOrDefault(e => e.Metadata == link.PrincipalEntityType
+                    && link.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key))
+                ?? throw new InvalidOperationException(
+                    $"{part.Metadata.ClrType.Name} was changed without its aggregate root {rootType.Name} being loaded: "
+                    + "change an aggregate through its root, so that its version and the province rule cover the change.");
+        }
+
+        return current;
     }
 
     private void GuardProvinces()
@@ -95,33 +186,110 @@ public abstract class ModuleDbContext : DbContext
         }
     }
 
+    /// <summary>
+    /// <see cref="ProvinceAccess.ReadRule"/> applied to the entity: <c>e =&gt; rule(this.Access, e.ProvinceCode)</c>.
+    /// EF evaluates <c>this.Access.All</c> and <c>this.Access.Listed</c> per query, for the context running it.
+    /// </summary>
     private LambdaExpression ProvinceFilter(Type entityType)
     {
-        // e => this.SeesAllProvinces || e.ProvinceCode == null || this.VisibleProvinces.Contains(e.ProvinceCode)
         var entity = Expression.Parameter(entityType, "e");
-        var context = Expression.Constant(this);
-        var province = Expression.Property(entity, nameof(IProvinceScoped.ProvinceCode));
-        var body = Expression.OrElse(
-            Expression.Property(context, nameof(SeesAllProvinces)),
-            Expression.OrElse(
-                Expression.Equal(province, Expression.Constant(null, typeof(string))),
-                Expression.Call(
-                    typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
-                    Expression.Property(context, nameof(VisibleProvinces)),
-                    province)));
+        var rule = ProvinceAccess.ReadRule;
+        var body = new Substitution(new Dictionary<ParameterExpression, Expression>
+        {
+            [rule.Parameters[0]] = Expression.Property(Expression.Constant(this), typeof(ModuleDbContext).GetProperty(nameof(Access), BindingFlags.Instance | BindingFlags.NonPublic)!),
+            [rule.Parameters[1]] = Expression.Property(entity, nameof(IProvinceScoped.ProvinceCode)),
+        }).Visit(rule.Body);
         return Expression.Lambda(body, entity);
     }
 
-    private static bool IsAggregateRoot(Type type)
+    private Regex[] FindProvinceScopedTables()
+    {
+        var sql = this.GetService<ISqlGenerationHelper>();
+        return [.. Model.GetEntityTypes()
+            .Where(e => typeof(IProvinceScoped).IsAssignableFrom(e.ClrType) && e.GetTableName() is not null)
+            .Select(e => BulkOperationGuard.TargetPattern(sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema())))];
+    }
+
+    /// <summary>
+    /// The typed ids this module can use: value types implementing <see cref="IStronglyTypedId"/> in
+    /// the context's assembly and in the assemblies it references that build on BuildingBlocks.Domain
+    /// (the module's Domain).
+    /// </summary>
+    private IEnumerable<Type> TypedIds()
+    {
+        var domain = typeof(IStronglyTypedId).Assembly.GetName().Name;
+        var own = GetType().Assembly;
+        var assemblies = own.GetReferencedAssemblies()
+            .Where(name => name.Name == domain || !IsFramework(name.Name))
+            .Select(Assembly.Load)
+            .Where(a => a.GetName().Name == domain || a.GetReferencedAssemblies().Any(r => r.Name == domain))
+            .Prepend(own)
+            .Distinct();
+        return assemblies.SelectMany(LoadableTypes).Where(t => t.IsValueType && !t.ContainsGenericParameters && IsTypedId(t));
+    }
+
+    private static bool IsFramework(string? name) =>
+        name is null || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft", StringComparison.Ordinal)
+        || name.StartsWith("Npgsql", StringComparison.Ordinal) || name is "netstandard" or "mscorlib";
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            return partial.Types.OfType<Type>();
+        }
+    }
+
+    private static bool IsTypedId(Type type) => typeof(IStronglyTypedId).IsAssignableFrom(Nullable.GetUnderlyingType(type) ?? type);
+
+    /// <summary>The root an entity declares with <see cref="IPartOfAggregate{TRoot}"/>, if any.</summary>
+    private static Type? RootTypeOf(Type type) =>
+        type.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IPartOfAggregate<>))
+            ?.GetGenericArguments()[0];
+
+    /// <summary>The relationship that leads from a part towards its root: straight to it, or to another part of it.</summary>
+    private static IReadOnlyForeignKey? LinkTowards(IReadOnlyEntityType part, Type rootType) =>
+        part.GetForeignKeys().FirstOrDefault(fk => fk.PrincipalEntityType.ClrType == rootType)
+        ?? part.GetForeignKeys().FirstOrDefault(fk => fk.PrincipalEntityType != part && RootTypeOf(fk.PrincipalEntityType.ClrType) == rootType);
+
+    private static void EnsureRootIsReachable(IReadOnlyEntityType entity)
+    {
+        var rootType = RootTypeOf(entity.ClrType) ?? throw new InvalidOperationException(
+            $"{entity.ClrType.Name} is an entity but neither an aggregate root nor declared part of one: "
+            + $"add IPartOfAggregate<TheRoot> so that a change to it moves its root's version.");
+        if (LinkTowards(entity, rootType) is null)
+        {
+            throw new InvalidOperationException(
+                $"{entity.ClrType.Name} is declared part of {rootType.Name} but no relationship leads to it: "
+                + $"configure it on the root, e.g. builder.HasMany(r => r.{entity.ClrType.Name}s).WithOne().");
+        }
+    }
+
+    private static bool IsAggregateRoot(Type type) => DerivesFrom(type, typeof(AggregateRoot<>));
+
+    private static bool IsDomainEntity(Type type) => DerivesFrom(type, typeof(Entity<>));
+
+    private static bool DerivesFrom(Type type, Type openGeneric)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(AggregateRoot<>))
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == openGeneric)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
 }

@@ -1,5 +1,6 @@
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Persistence;
+using BuildingBlocks.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
@@ -7,7 +8,7 @@ using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners.UpdatePartner;
 
-internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, TimeProvider clock)
+internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<UpdatePartnerCommand>
 {
     public async ValueTask<Unit> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
@@ -17,7 +18,7 @@ internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, Tim
             ?? throw new NotFoundException("partner", command.PartnerId);
         db.Context.ExpectVersion(partner, command.Version!.Value);
         var details = command.ToDetails();
-        await PartnerConflicts.EnsureNameIsFreeAsync(db, Partner.KeyOf(details.Name, details.NameAr), id, cancellationToken);
+        await PartnerConflicts.EnsureNameIsFreeAsync(db, caller, Partner.KeyOf(details.Name, details.NameAr), id, cancellationToken);
         partner.Update(details, clock.GetUtcNow());
         return Unit.Value;
     }

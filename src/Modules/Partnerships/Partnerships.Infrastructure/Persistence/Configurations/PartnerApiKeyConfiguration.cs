@@ -11,8 +11,6 @@ internal sealed class PartnerApiKeyConfiguration : IEntityTypeConfiguration<Part
     {
         builder.ToTable("partner_api_keys");
         builder.HasKey(k => k.Id);
-        builder.Property(k => k.Id).HasConversion(id => id.Value, value => new PartnerApiKeyId(value)).ValueGeneratedNever();
-        builder.Property(k => k.PartnerId).HasConversion(id => id.Value, value => new PartnerId(value));
         builder.Property(k => k.Label).HasMaxLength(100);
         builder.Property(k => k.Hash).HasMaxLength(64).IsFixedLength();
         builder.Property(k => k.Hint).HasMaxLength(20);

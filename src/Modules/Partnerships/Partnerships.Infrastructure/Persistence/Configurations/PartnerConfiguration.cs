@@ -10,7 +10,6 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
     {
         builder.ToTable("partners");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasConversion(id => id.Value, value => new PartnerId(value)).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.NameAr).HasMaxLength(200);
         builder.Property(p => p.NameKey).HasMaxLength(200).IsRequired();
