@@ -123,10 +123,13 @@ public abstract class ModuleDbContext : DbContext
     private void VersionWholeAggregates()
     {
         ChangeTracker.DetectChanges();
-        var changedParts = ChangeTracker.Entries()
+        // One listing per save: Entries() detects changes again at every call, which made the
+        // search for each part's root quadratic in the number of tracked entities.
+        var tracked = ChangeTracker.Entries().ToList();
+        var changedParts = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && RootTypeOf(e.Metadata.ClrType) is not null)
             .ToList();
-        foreach (var root in changedParts.Select(FindRoot).Distinct())
+        foreach (var root in changedParts.Select(part => FindRoot(part, tracked)).Distinct())
         {
             // A root is written only when one of its columns is: the version alone (xmin, which the
             // database sets, after ExpectVersion) would leave EF nothing to send, and no check.
@@ -141,7 +144,7 @@ public abstract class ModuleDbContext : DbContext
 
     private static bool IsWritten(IReadOnlyProperty property) => !property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.Never;
 
-    private EntityEntry FindRoot(EntityEntry part)
+    private static EntityEntry FindRoot(EntityEntry part, List<EntityEntry> tracked)
     {
         var rootType = RootTypeOf(part.Metadata.ClrType)!;
         var current = part;
@@ -150,8 +153,8 @@ public abstract class ModuleDbContext : DbContext
             var link = LinkTowards(current.Metadata, rootType)!;
             var values = current.State == EntityState.Deleted ? current.OriginalValues : current.CurrentValues;
             var key = link.Properties.Select(p => values[p.Name]).ToArray();
-            current = ChangeTracker.Entries()
-                .FirstOrDefault(e => e.Metadata == link.PrincipalEntityType
+            current = tracked
+                .Find(e => e.Metadata == link.PrincipalEntityType
                     && link.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key))
                 ?? throw new InvalidOperationException(
                     $"{part.Metadata.ClrType.Name} was changed without its aggregate root {rootType.Name} being loaded: "
