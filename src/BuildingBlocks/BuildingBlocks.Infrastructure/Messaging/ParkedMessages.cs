@@ -54,7 +54,7 @@ public sealed class ParkedMessages(NpgsqlDataSource dataSource, ModuleCatalog mo
 
         await using var select = new NpgsqlCommand($"SELECT * FROM ({union}) AS parked ORDER BY parked_on DESC, message_id LIMIT $1 OFFSET $2", connection);
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
-        select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (page - 1) * pageSize });
+        select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ((long)page - 1) * pageSize });
         var items = new List<ParkedMessageDto>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
