@@ -16,6 +16,9 @@ internal static class MessagingModelConfiguration
             // The dispatcher reads the pending rows in order; a partial index keeps that cheap
             // however many processed rows accumulate.
             outbox.HasIndex(m => new { m.OccurredOn, m.Id }).HasFilter("processed_on IS NULL").HasDatabaseName("ix_outbox_messages_pending");
+            // The retention job deletes the oldest processed rows in batches: without this index
+            // each batch would scan years of outbox.
+            outbox.HasIndex(m => m.ProcessedOn).HasFilter("processed_on IS NOT NULL").HasDatabaseName("ix_outbox_messages_processed");
         });
 
         builder.Entity<InboxMessage>(inbox =>
@@ -29,6 +32,7 @@ internal static class MessagingModelConfiguration
             inbox.HasIndex(m => new { m.ReceivedOn, m.MessageId })
                 .HasFilter("processed_on IS NULL AND parked_on IS NULL")
                 .HasDatabaseName("ix_inbox_messages_pending");
+            inbox.HasIndex(m => m.ProcessedOn).HasFilter("processed_on IS NOT NULL").HasDatabaseName("ix_inbox_messages_processed");
         });
     }
 }

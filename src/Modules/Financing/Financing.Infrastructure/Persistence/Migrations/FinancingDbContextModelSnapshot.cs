@@ -77,6 +77,10 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.HasKey("MessageId", "Handler")
                         .HasName("pk_inbox_messages");
 
+                    b.HasIndex("ProcessedOn")
+                        .HasDatabaseName("ix_inbox_messages_processed")
+                        .HasFilter("processed_on IS NOT NULL");
+
                     b.HasIndex("ReceivedOn", "MessageId")
                         .HasDatabaseName("ix_inbox_messages_pending")
                         .HasFilter("processed_on IS NULL AND parked_on IS NULL");
@@ -111,6 +115,10 @@ namespace Financing.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("ProcessedOn")
+                        .HasDatabaseName("ix_outbox_messages_processed")
+                        .HasFilter("processed_on IS NOT NULL");
 
                     b.HasIndex("OccurredOn", "Id")
                         .HasDatabaseName("ix_outbox_messages_pending")
