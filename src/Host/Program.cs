@@ -48,8 +48,9 @@ builder.Services.AddMediator(options =>
     options.PipelineBehaviors =
     [
         typeof(LoggingBehaviour<,>),
-        typeof(ValidationBehaviour<,>),
+        // Authorise before validating: a caller who may not send the command learns nothing of its rules.
         typeof(CommandAuthorisationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
         typeof(UnitOfWorkBehaviour<,>),
     ];
 });

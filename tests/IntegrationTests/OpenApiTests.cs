@@ -56,6 +56,19 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
             string.Join(Environment.NewLine, offenders));
     }
 
+    [Fact]
+    public async Task The_dashboard_sign_in_is_described_as_a_form_post_with_its_answers()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync("/openapi/v1.json");
+
+        var operation = document.GetProperty("paths").GetProperty("/account/login").GetProperty("post");
+
+        operation.GetProperty("operationId").GetString().Should().Be("DashboardSignIn");
+        operation.GetProperty("security").GetArrayLength().Should().Be(0);
+        operation.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal("application/x-www-form-urlencoded");
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["302", "400", "429"]);
+    }
+
     private static IEnumerable<string> Schemes(JsonElement operation) =>
         operation.GetProperty("security").EnumerateArray().SelectMany(requirement => requirement.EnumerateObject().Select(s => s.Name));
 }

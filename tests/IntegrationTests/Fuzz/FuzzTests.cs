@@ -27,7 +27,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
     [
         "Login", "RegisterPartner", "ListPartners", "GetPartner", "UpdatePartner", "IssuePartnerApiKey",
         "GetOwnPartnerProfile", "GetPartnersReport", "ListParkedMessages", "RetryParkedMessage",
-        "ListSubscriptions", "ReplaySubscription",
+        "ListSubscriptions", "ReplaySubscription", "DashboardSignIn",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";
@@ -114,6 +114,12 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
             && requestBody.GetProperty("content").TryGetProperty("application/json", out var json)
                 ? json.GetProperty("schema")
                 : (JsonElement?)null;
+        if (operation.Definition.TryGetProperty("requestBody", out var formBody)
+            && formBody.GetProperty("content").TryGetProperty(FormMediaType, out var form))
+        {
+            await FuzzFormAsync(operation, caller, client, form);
+            return;
+        }
 
         var valid = new Dictionary<string, string>(StringComparer.Ordinal);
         string? foreignId = null;
@@ -174,6 +180,65 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
             }
         }
     }
+
+    private const string FormMediaType = "application/x-www-form-urlencoded";
+
+    /// <summary>
+    /// A browser form (the dashboard sign-in): each field receives every hostile value, sent as the
+    /// page's form with the page's antiforgery field, as a browser would.
+    /// </summary>
+    private async Task FuzzFormAsync(Operation operation, string caller, HttpClient client, JsonElement media)
+    {
+        var valid = media.TryGetProperty("example", out var example)
+            ? example.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
+            : throw new InvalidOperationException($"{operation.Id}: the form has no example to start from");
+        var baseline = await SendFormAsync(operation, caller, client, valid, "valid form");
+        if (baseline == HttpStatusCode.BadRequest)
+        {
+            _failures.Add($"{operation.Id} as {caller}: the valid form built from the document is refused with 400; fuzzing it tests only validation");
+        }
+
+        foreach (var field in valid.Keys.ToList())
+        {
+            foreach (var (label, value) in HostileValues.ForUrl(Guid.NewGuid().ToString(), null))
+            {
+                var fields = new Dictionary<string, string>(valid, StringComparer.Ordinal) { [field] = value };
+                await SendFormAsync(operation, caller, client, fields, $"form {field} = {label}");
+            }
+        }
+
+        // Without the page's antiforgery field the form is refused, whatever it holds.
+        await SendFormAsync(operation, caller, client, valid, "form without antiforgery field", antiforgery: false);
+    }
+
+    private async Task<HttpStatusCode> SendFormAsync(Operation operation, string caller, HttpClient client, Dictionary<string, string> fields, string what, bool antiforgery = true)
+    {
+        var body = new Dictionary<string, string>(fields, StringComparer.Ordinal);
+        if (antiforgery)
+        {
+            var page = await client.GetStringAsync(operation.Path);
+            var token = AntiforgeryField().Match(page);
+            if (!token.Success)
+            {
+                _failures.Add($"{operation.Id}: the page at GET {operation.Path} has no antiforgery field");
+                return 0;
+            }
+
+            body[token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), operation.Path)
+        {
+            Content = new StringContent(
+                string.Join('&', body.Select(f => $"{HostileValues.UrlEncode(f.Key)}={HostileValues.UrlEncode(f.Value)}")),
+                Encoding.UTF8,
+                FormMediaType),
+        };
+        return await SendRequestAsync(operation, caller, client, request, what);
+    }
+
+    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     private sealed record Location(string Path, Action<JsonNode, string> Set);
 
@@ -250,6 +315,11 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
+        return await SendRequestAsync(operation, caller, client, request, what);
+    }
+
+    private async Task<HttpStatusCode> SendRequestAsync(Operation operation, string caller, HttpClient client, HttpRequestMessage request, string what)
+    {
         _requestsPerOperation[operation.Id] = _requestsPerOperation.GetValueOrDefault(operation.Id) + 1;
         var context = $"{operation.Id} ({operation.Method} {operation.Path}) as {caller}, {what}";
         HttpResponseMessage response;
@@ -322,7 +392,8 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
     /// <summary>
     /// A refused request leaves every module's tables as they were. An accepted change may write;
     /// then the messages it caused are handled before the next comparison. A failed sign-in (401)
-    /// is recorded on purpose (lockout).
+    /// is recorded on purpose (it slows the account down), and so is a refused sign-in form, which
+    /// a browser is answered with a redirect back to the page.
     /// </summary>
     private async Task CheckWritesAsync(Operation operation, int status, string context)
     {
@@ -331,7 +402,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
             return;
         }
 
-        if (status == 401)
+        if (status is 401 or (>= 300 and < 400))
         {
             _nextTransaction = await NextTransactionAsync();
             return;

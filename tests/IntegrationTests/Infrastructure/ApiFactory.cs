@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BuildingBlocks.Application.Security;
 using Identity.Infrastructure.StaffAccounts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -45,6 +46,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "modular-tests", DatabaseName, "mail");
         _settings["Http:RequestsPerMinute"] = "100000";
         _settings["Http:LoginAttemptsPerMinute"] = "100000";
+        // Most classes sign in and fail on purpose many times from one address; the classes that
+        // test throttling and the slowdown set their own, realistic values.
+        _settings["Auth:FailuresPerAccountAndAddress"] = "100000";
+        _settings["Auth:SlowdownAfterFailures"] = "100000";
     }
 
     public string DatabaseName { get; }
@@ -86,6 +91,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerAddressFilter>());
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
@@ -162,6 +168,31 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>
+/// The test server has no network peer: a request may name the address it comes from in
+/// <see cref="Header"/>, as if the TCP connection came from there. Runs before the host's own
+/// middleware, so the forwarded-headers middleware sees it as the peer.
+/// </summary>
+public sealed class PeerAddressFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Peer-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var peer) && System.Net.IPAddress.TryParse(peer.ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+                context.Request.Headers.Remove(Header);
+            }
+
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Roles as the tests name them.</summary>

@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class HttpRegistration
     {
         var http = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
         services.Configure<HttpLimitsOptions>(configuration.GetSection(HttpLimitsOptions.Section));
+        services.AddReverseProxySupport(configuration);
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -65,7 +67,8 @@ public static class HttpRegistration
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext });
             };
-            // One budget per caller: the staff account, the partner's key, or the address of an anonymous caller.
+            // One budget per caller: the staff account, the partner's key, or the address of an anonymous
+            // caller — the real client's address behind a trusted proxy (forwarded headers run first).
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetFixedWindowLimiter(CallerPartition(context), _ => new FixedWindowRateLimiterOptions
                 {
@@ -88,10 +91,48 @@ public static class HttpRegistration
         return services;
     }
 
+    /// <summary>
+    /// The client's real address and scheme from a trusted TLS-terminating proxy, HSTS over HTTPS,
+    /// and no <c>Server</c> header: Kestrel would otherwise name itself on every answer.
+    /// </summary>
+    private static IServiceCollection AddReverseProxySupport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.Section));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxy) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = proxy.Value.ForwardLimit;
+            // Only the configured proxies are believed; the framework's default trusts loopback.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in proxy.Value.Proxies())
+            {
+                options.KnownProxies.Add(address);
+            }
+
+            foreach (var network in proxy.Value.Networks())
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+        });
+        services.AddHsts(options => options.MaxAge = configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>()?.HstsMaxAge ?? TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
+        return services;
+    }
+
     /// <summary>The middleware order that makes the conventions hold.</summary>
     public static WebApplication UseApiConventions(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: every later middleware (rate limits, logs, HSTS) sees the real client and scheme.
+        // With no proxy configured the middleware stays out, because with empty lists it would believe anyone.
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.TrustsAnyProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHsts();
         // Language first: the exception handler and status-code pages answer in the caller's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -99,6 +140,7 @@ public static class HttpRegistration
         app.Use(RejectOversizeBodies);
         // After the size limit, so that screening never reads more than the limit allows.
         app.UseMiddleware<StorableTextMiddleware>();
+        app.UseMiddleware<EnumQueryValuesMiddleware>();
         return app;
     }
 

@@ -67,8 +67,16 @@ internal sealed class StorableTextMiddleware(RequestDelegate next)
         }
         else if (field is null && context.Request.HasFormContentType)
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            field = First(form.SelectMany(f => f.Value.Select(v => (f.Key, v))));
+            try
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                field = First(form.SelectMany(f => f.Value.Select(v => (f.Key, v))));
+            }
+            catch (InvalidDataException)
+            {
+                // The framework's form reader refuses an encoded NUL itself, without naming the field.
+                field = "form";
+            }
         }
 
         if (field is not null)

@@ -32,6 +32,8 @@ public static class SecurityRegistration
                 options.Cookie.Name = "modular.dashboard";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+                // Sent to the dashboard only: no other page of the host ever sees it.
+                options.Cookie.Path = "/hangfire";
                 options.LoginPath = "/account/login";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
             });

@@ -31,6 +31,8 @@ public static class IdentityModule
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<StaffCredentials>();
+        services.AddScoped<SignInAlerts>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
 
         services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
@@ -43,13 +45,12 @@ public static class IdentityModule
             .SetApplicationName("modular")
             .PersistKeysToDbContext<StaffIdentityDbContext>();
 
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Lockout stays available to lock an account on purpose; failed sign-ins never set it
+                // (StaffCredentials throttles and slows down instead), so an attacker cannot lock anyone out.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
                 options.Password.RequiredLength = 10;
             })
             .AddRoles<IdentityRole<Guid>>()

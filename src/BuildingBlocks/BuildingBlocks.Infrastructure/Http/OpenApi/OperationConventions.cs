@@ -46,7 +46,9 @@ internal static class OperationConventions
         }
 
         var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        // A form's fields are separate parameters to the API explorer: its type is the one it declares it accepts.
+        var body = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type
+            ?? description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().LastOrDefault()?.RequestType;
         if (body is not null && operation.RequestBody?.Content is { } requestContent)
         {
             ShowExample(requestContent, body, json);

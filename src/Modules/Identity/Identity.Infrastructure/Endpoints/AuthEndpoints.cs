@@ -45,10 +45,10 @@ internal static class AuthEndpoints
         "L'adresse e-mail ou le mot de passe est incorrect.",
         "البريد الإلكتروني أو كلمة المرور غير صحيحة.");
 
-    private static readonly LocalizedText LockedOut = new(
-        "Too many failed attempts: the account is locked for a while.",
-        "Trop de tentatives échouées : le compte est verrouillé pour un moment.",
-        "محاولات فاشلة كثيرة: الحساب مقفل لبعض الوقت.");
+    internal static readonly LocalizedText Throttled = new(
+        "Too many failed sign-ins for this account from your address: wait before trying again.",
+        "Trop de connexions échouées pour ce compte depuis votre adresse : attendez avant de réessayer.",
+        "محاولات دخول فاشلة كثيرة لهذا الحساب من عنوانك: انتظر قبل المحاولة مجددا.");
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -58,7 +58,7 @@ internal static class AuthEndpoints
             .RequireRateLimiting(RateLimits.Login)
             .WithName("Login")
             .WithSummary("Exchange a staff member's email and password for a bearer token")
-            .WithDescription("Five failed attempts lock the account for fifteen minutes.")
+            .WithDescription("A wrong password, an unknown email and a locked account get the same 401. Five failures on one account from one address hold that address back for that account (429 with Retry-After); after five consecutive failures from anywhere, every sign-in to the account is slowed down, and its owner is told by email. Failures never lock the account.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -66,13 +66,18 @@ internal static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, StaffCredentials credentials, AccessTokenIssuer tokens)
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, StaffCredentials credentials, AccessTokenIssuer tokens)
     {
         await new LoginRequestValidator().ValidateAndThrowAsync(request);
-        var signIn = await credentials.CheckAsync(request.Email!, request.Password!);
+        var signIn = await credentials.CheckAsync(request.Email!, request.Password!, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (signIn.Throttled)
+        {
+            return Problems.TooManyRequests(context, Throttled, signIn.RetryAfter!.Value);
+        }
+
         if (!signIn.Succeeded)
         {
-            return Problems.Unauthorized(signIn.LockedOut ? LockedOut : BadCredentials);
+            return Problems.Unauthorized(BadCredentials);
         }
 
         var (token, expiresIn) = tokens.Issue(signIn);

@@ -18,9 +18,24 @@ internal sealed class AuthOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    public int MaxFailedAccessAttempts { get; set; } = 5;
+    /// <summary>
+    /// Failed sign-ins one client address may make on one account (known or not) within
+    /// <see cref="FailureWindow"/>; then that address is answered 429 for that account only.
+    /// </summary>
+    public int FailuresPerAccountAndAddress { get; set; } = 5;
 
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Consecutive failures on one account, from anywhere, after which every sign-in to it waits
+    /// before it is checked: <see cref="SlowdownStep"/>, doubled at each further failure, up to
+    /// <see cref="MaxSlowdown"/>. A correct password resets the count. The account is never locked by failures.
+    /// </summary>
+    public int SlowdownAfterFailures { get; set; } = 5;
+
+    public TimeSpan SlowdownStep { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxSlowdown { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Configuration section <c>Bootstrap</c>: the first administrator.</summary>
