@@ -1,14 +1,24 @@
+using Applicants.Application.Abstractions;
+using Applicants.Domain.Geography;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Applicants.Infrastructure.Persistence;
 
-/// <summary>The applicants schema: for now its outbox and inbox; the Applicants issue adds persons, groups, applications and geography.</summary>
+/// <summary>The applicants schema: the reference geography, persons, and (next) groups and applications.</summary>
 internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser)
+    : ModuleDbContext(options, currentUser), IApplicantsDbContext
 {
     public const string SchemaName = "applicants";
 
     public override string Schema => SchemaName;
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbContext Context => this;
 }

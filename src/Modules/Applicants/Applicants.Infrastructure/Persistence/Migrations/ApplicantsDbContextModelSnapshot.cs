@@ -23,6 +23,111 @@ namespace Applicants.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_communes");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_communes_province_code");
+
+                    b.ToTable("communes", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Geography.Province", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_provinces");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_provinces_region_code");
+
+                    b.ToTable("provinces", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Geography.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_fr");
+
+                    b.HasKey("Code")
+                        .HasName("pk_regions");
+
+                    b.ToTable("regions", "applicants");
+                });
+
             modelBuilder.Entity("BuildingBlocks.Infrastructure.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -117,6 +222,26 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasFilter("processed_on IS NULL");
 
                     b.ToTable("outbox_messages", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_communes_provinces_province_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Geography.Province", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provinces_regions_region_code");
                 });
 #pragma warning restore 612, 618
         }
