@@ -25,8 +25,9 @@ public static class ApplicantsModule
         services.AddModule<ApplicantsDbContext>(Definition);
         services.AddScoped<IApplicantsDbContext>(sp => sp.GetRequiredService<ApplicantsDbContext>());
         services.DescribeApiTag("Geography", "Morocco's administrative division (HCP codes): 12 regions, 75 provinces and prefectures, 1,503 communes, in French and Arabic.");
+        services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
 
-    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints();
+    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints();
 }

@@ -1,4 +1,5 @@
 using Applicants.Domain.Geography;
+using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
 
 namespace Applicants.Application.Abstractions;
@@ -11,6 +12,8 @@ public interface IApplicantsDbContext
     DbSet<Province> Provinces { get; }
 
     DbSet<Commune> Communes { get; }
+
+    DbSet<Person> Persons { get; }
 
     DbContext Context { get; }
 }

@@ -1,5 +1,6 @@
 using Applicants.Application.Abstractions;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<Province> Provinces => Set<Province>();
 
     public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<Person> Persons => Set<Person>();
 
     public DbContext Context => this;
 }
