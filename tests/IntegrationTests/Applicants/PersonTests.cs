@@ -197,6 +197,22 @@ public sealed class PersonTests(ApiFactory api) : IClassFixture<ApiFactory>
         sorted.GetProperty("items")[0].GetProperty("firstName").GetString().Should().Be("Ahmed");
     }
 
+    [Fact]
+    public async Task A_name_is_found_under_another_spelling_in_either_script()
+    {
+        var client = await api.AdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var person = Person(firstName: "Mohammed", lastName: "El Idrissi" + marker);
+        person["firstNameAr"] = "مُحَمَّد";
+        person["lastNameAr"] = "الإدريسي" + marker;
+        (await client.PostAsJsonAsync("/api/v1/applicants", person)).EnsureSuccessStatusCode();
+
+        (await Count(client, $"q=Mohamed Al-Idrissi{marker}")).Should().Be(1);
+        (await Count(client, $"q=idrisi{marker}")).Should().Be(1);
+        (await Count(client, $"q=محمد الادريسي{marker}")).Should().Be(1);
+        (await Count(client, $"q=Ahmed Idrissi{marker}")).Should().Be(0);
+    }
+
     private static async Task<long> Count(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants?{query}")).GetProperty("totalCount").GetInt64();
 }

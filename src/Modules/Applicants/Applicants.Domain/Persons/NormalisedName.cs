@@ -8,7 +8,7 @@ namespace Applicants.Domain.Persons;
 /// name search work on. Arabic: alef forms (أ إ آ ٱ → ا), hamza on its carriers (ؤ → و, ئ → ي,
 /// ء dropped), ta marbuta (ة → ه), alef maqsura (ى → ي), tatweel and diacritics dropped. Latin:
 /// case and accents dropped, the article (el, al) dropped when written apart, ou and w → u,
-/// sh → ch. Both: a letter doubled counts once, and spaces, hyphens and apostrophes vanish, so
+/// sh → ch. Both: a letter doubled in a word counts once, and spaces, hyphens and apostrophes vanish, so
 /// "Ben Ali" is "Benali" and "عبد الله" is "عبدالله". What remains different (سعيد and سعد,
 /// Fatima and Fatiha) is left to similarity, never folded.
 /// </summary>
@@ -36,7 +36,7 @@ public static class NormalisedName
                 continue;
             }
 
-            if (!char.IsLetter(c))
+            if (!char.IsLetterOrDigit(c))
             {
                 token = null;
                 continue;
@@ -51,13 +51,10 @@ public static class NormalisedName
             token.Append(Fold(c));
         }
 
-        var key = new StringBuilder(name.Length);
-        foreach (var word in tokens.Select(t => t.ToString()).Where(w => w is not ("el" or "al")))
-        {
-            key.Append(word.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal));
-        }
-
-        return WithoutDoubledLetters(key);
+        return string.Concat(tokens
+            .Select(t => t.ToString())
+            .Where(w => w is not ("el" or "al"))
+            .Select(w => WithoutDoubledLetters(w.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal))));
     }
 
     private static char Fold(char c) => c switch
@@ -68,7 +65,7 @@ public static class NormalisedName
         _ => char.ToLowerInvariant(c),
     };
 
-    private static string WithoutDoubledLetters(StringBuilder key)
+    private static string WithoutDoubledLetters(string key)
     {
         var result = new StringBuilder(key.Length);
         for (var i = 0; i < key.Length; i++)

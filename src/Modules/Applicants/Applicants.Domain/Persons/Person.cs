@@ -13,7 +13,7 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
 {
     private Person()
     {
-        CommuneCode = ProvinceCode = string.Empty;
+        CommuneCode = ProvinceCode = NameKey = string.Empty;
     }
 
     public Cin Cin { get; private set; }
@@ -25,6 +25,12 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
     public string? FirstNameAr { get; private set; }
 
     public string? LastNameAr { get; private set; }
+
+    /// <summary>
+    /// Both scripts' full names folded by <see cref="NormalisedName"/>, Latin then Arabic: what name
+    /// search (and next, duplicate detection) matches on, whatever the spelling.
+    /// </summary>
+    public string NameKey { get; private set; }
 
     public Sex Sex { get; private set; }
 
@@ -87,6 +93,7 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
         LastName = Clean(details.LastName);
         FirstNameAr = Clean(details.FirstNameAr);
         LastNameAr = Clean(details.LastNameAr);
+        NameKey = $"{NormalisedName.Of($"{FirstName} {LastName}")} {NormalisedName.Of($"{FirstNameAr} {LastNameAr}")}".Trim();
         Sex = details.Sex;
         BirthDate = details.BirthDate;
         Phone = details.Phone;

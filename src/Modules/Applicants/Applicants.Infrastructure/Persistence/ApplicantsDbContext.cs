@@ -24,4 +24,11 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<Person> Persons => Set<Person>();
 
     public DbContext Context => this;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Trigrams index the folded names for search in either script.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        base.OnModelCreating(modelBuilder);
+    }
 }

@@ -15,7 +15,7 @@ namespace Applicants.Application.Persons.GetPersons;
 /// part of a name in Latin or Arabic letters; sorted by <c>lastName</c>, <c>firstName</c>,
 /// <c>lastNameAr</c>, <c>birthDate</c>, <c>cin</c> or <c>registeredOn</c>.
 /// </summary>
-/// <param name="Q">A CIN (exactly), or text found in a first or family name in either script, ignoring case.</param>
+/// <param name="Q">A CIN (exactly), or part of a full name in Latin or Arabic letters, whatever its spelling (case, accents, alef and hamza forms, ta marbuta, el-/al-, ou/w are folded).</param>
 /// <param name="ProvinceCode">Only persons living in this province or prefecture (HCP code, e.g. 03.531).</param>
 /// <param name="CommuneCode">Only persons living in this commune (HCP code, e.g. 03.531.01.01).</param>
 /// <param name="Sex">Only women, or only men.</param>
@@ -86,14 +86,10 @@ internal sealed class GetPersonsQueryHandler(IApplicantsDbContext db) : IQueryHa
             }
             else
             {
-                // Arabic has no case; lower() folds the Latin names only. (A normalised, trigram-indexed
-                // name column replaces this when the Arabic-aware normaliser lands.)
-                var pattern = $"%{Like.Escape(query.Q.Trim().ToLowerInvariant())}%";
-                persons = persons.Where(p =>
-                    EF.Functions.Like((p.FirstName ?? string.Empty).ToLower(), pattern, "\\")
-                    || EF.Functions.Like((p.LastName ?? string.Empty).ToLower(), pattern, "\\")
-                    || EF.Functions.Like(p.FirstNameAr ?? string.Empty, pattern, "\\")
-                    || EF.Functions.Like(p.LastNameAr ?? string.Empty, pattern, "\\"));
+                // Either script, any spelling: the text is folded as the stored names were (NameKey),
+                // and the trigram index on name_key serves the LIKE.
+                var key = NormalisedName.Of(query.Q);
+                persons = persons.Where(p => EF.Functions.Like(p.NameKey, $"%{key}%"));
             }
         }
 

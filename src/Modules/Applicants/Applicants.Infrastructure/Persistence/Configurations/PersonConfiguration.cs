@@ -16,6 +16,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.LastName).HasMaxLength(100);
         builder.Property(p => p.FirstNameAr).HasMaxLength(100);
         builder.Property(p => p.LastNameAr).HasMaxLength(100);
+        builder.Property(p => p.NameKey).HasMaxLength(410);
+        // Trigram index: name search is LIKE '%…%' on the folded names, which a B-tree cannot serve.
+        builder.HasIndex(p => p.NameKey).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Phone).HasConversion(p => p.Value, v => MoroccanPhone.Parse(v)).HasMaxLength(13);
         builder.Property(p => p.Email).HasMaxLength(256);

@@ -21,6 +21,7 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
@@ -206,6 +207,12 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name_ar");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("OtherCategoryJustification")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -252,6 +259,12 @@ namespace Applicants.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CommuneCode")
                         .HasDatabaseName("ix_persons_commune_code");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_persons_name_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ProvinceCode", "RegisteredOn")
                         .HasDatabaseName("ix_persons_province_code_registered_on");
