@@ -120,6 +120,9 @@ internal sealed class ValidValues(JsonElement document, string ownProvince)
             ownProvince,
             "fuzz",
             "1",
+            // Codes whose pattern none of the above fits: a CIN (unique, as CINs must be) and a real commune.
+            $"FZ{unique}",
+            "03.531.01.01",
         ];
         var pattern = schema.TryGetProperty("pattern", out var p) ? new Regex(p.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
         var text = candidates.FirstOrDefault(c => pattern is null || pattern.IsMatch(c)) ?? candidates[0];

@@ -1,11 +1,15 @@
-using BuildingBlocks.Infrastructure.Modules;
+using Applicants.Application.Abstractions;
+using Applicants.Infrastructure.Endpoints;
 using Applicants.Infrastructure.Persistence;
+using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Applicants.Infrastructure;
 
+/// <summary>Morocco's reference geography, persons, and (next) groups, applications, campaigns and imports.</summary>
 public static class ApplicantsModule
 {
     public static readonly ModuleDefinition Definition = new(
@@ -19,9 +23,11 @@ public static class ApplicantsModule
     public static IServiceCollection AddApplicantsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<ApplicantsDbContext>(Definition);
+        services.AddScoped<IApplicantsDbContext>(sp => sp.GetRequiredService<ApplicantsDbContext>());
+        services.DescribeApiTag("Geography", "Morocco's administrative division (HCP codes): 12 regions, 75 provinces and prefectures, 1,503 communes, in French and Arabic.");
+        services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
 
-    /// <summary>No endpoint yet: the Applicants issue adds them here.</summary>
-    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints();
 }

@@ -1,14 +1,34 @@
+using Applicants.Application.Abstractions;
+using Applicants.Domain.Geography;
+using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Applicants.Infrastructure.Persistence;
 
-/// <summary>The applicants schema: for now its outbox and inbox; the Applicants issue adds persons, groups, applications and geography.</summary>
+/// <summary>The applicants schema: the reference geography, persons, and (next) groups and applications.</summary>
 internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser)
+    : ModuleDbContext(options, currentUser), IApplicantsDbContext
 {
     public const string SchemaName = "applicants";
 
     public override string Schema => SchemaName;
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbContext Context => this;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Trigrams index the folded names for search in either script.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        base.OnModelCreating(modelBuilder);
+    }
 }

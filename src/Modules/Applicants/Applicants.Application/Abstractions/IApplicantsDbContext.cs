@@ -1,0 +1,19 @@
+using Applicants.Domain.Geography;
+using Applicants.Domain.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Applicants.Application.Abstractions;
+
+/// <summary>The module's data, as its handlers see it. Commands change tracked aggregates; the unit of work saves.</summary>
+public interface IApplicantsDbContext
+{
+    DbSet<Region> Regions { get; }
+
+    DbSet<Province> Provinces { get; }
+
+    DbSet<Commune> Communes { get; }
+
+    DbSet<Person> Persons { get; }
+
+    DbContext Context { get; }
+}

@@ -1,0 +1,22 @@
+using Applicants.Application.Abstractions;
+using Applicants.Domain.Persons;
+using BuildingBlocks.Application.Exceptions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Applicants.Application.Persons.GetPerson;
+
+public sealed record GetPersonQuery(Guid PersonId) : IQuery<PersonDto>;
+
+internal sealed class GetPersonQueryHandler(IApplicantsDbContext db) : IQueryHandler<GetPersonQuery, PersonDto>
+{
+    public async ValueTask<PersonDto> Handle(GetPersonQuery query, CancellationToken cancellationToken)
+    {
+        var id = new PersonId(query.PersonId);
+        return await db.Persons.AsNoTracking()
+            .Where(p => p.Id == id)
+            .ProjectToDto()
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("person", query.PersonId);
+    }
+}

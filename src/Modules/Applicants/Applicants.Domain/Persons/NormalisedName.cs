@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace Applicants.Domain.Persons;
+
+/// <summary>
+/// A name folded so that the spellings of one name compare equal, the key duplicate detection and
+/// name search work on. Arabic: alef forms (أ إ آ ٱ → ا), hamza on its carriers (ؤ → و, ئ → ي,
+/// ء dropped), ta marbuta (ة → ه), alef maqsura (ى → ي), tatweel and diacritics dropped. Latin:
+/// case and accents dropped, the article (el, al) dropped when written apart, ou and w → u,
+/// sh → ch. Both: a letter doubled in a word counts once, and spaces, hyphens and apostrophes vanish, so
+/// "Ben Ali" is "Benali" and "عبد الله" is "عبدالله". What remains different (سعيد and سعد,
+/// Fatima and Fatiha) is left to similarity, never folded.
+/// </summary>
+public static class NormalisedName
+{
+    private const char Tatweel = '\u0640';
+    private const char Hamza = '\u0621';
+
+    public static string Of(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return string.Empty;
+        }
+
+        // Decomposition splits أ إ آ ؤ ئ into their carrier and a combining hamza or madda, and
+        // accented Latin letters into letter and accent: dropping the marks folds them all.
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var tokens = new List<StringBuilder>();
+        StringBuilder? token = null;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is Tatweel or Hamza)
+            {
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(c))
+            {
+                token = null;
+                continue;
+            }
+
+            if (token is null)
+            {
+                token = new StringBuilder();
+                tokens.Add(token);
+            }
+
+            token.Append(Fold(c));
+        }
+
+        return string.Concat(tokens
+            .Select(t => t.ToString())
+            .Where(w => w is not ("el" or "al"))
+            .Select(w => WithoutDoubledLetters(w.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal))));
+    }
+
+    private static char Fold(char c) => c switch
+    {
+        '\u0671' => '\u0627', // ٱ alef wasla → ا
+        '\u0629' => '\u0647', // ة ta marbuta → ه
+        '\u0649' => '\u064A', // ى alef maqsura → ي
+        _ => char.ToLowerInvariant(c),
+    };
+
+    private static string WithoutDoubledLetters(string key)
+    {
+        var result = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i == 0 || key[i] != key[i - 1])
+            {
+                result.Append(key[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+}

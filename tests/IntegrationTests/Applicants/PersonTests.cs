@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Infrastructure;
+
+namespace IntegrationTests.Applicants;
+
+/// <summary>Persons registered, read, corrected and searched through the API on the real database.</summary>
+public sealed class PersonTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static int _cin = Random.Shared.Next(100_000, 900_000);
+
+    /// <summary>A CIN no other test uses.</summary>
+    private static string UniqueCin(string letters = "CD") => $"{letters}{Interlocked.Increment(ref _cin)}";
+
+    private static Dictionary<string, object?> Person(string? cin = null, string commune = "03.531.01.01", string? firstName = "Fatima Zahra", string? lastName = "El Amrani") => new()
+    {
+        ["cin"] = cin ?? UniqueCin(),
+        ["firstName"] = firstName,
+        ["lastName"] = lastName,
+        ["firstNameAr"] = "فاطمة الزهراء",
+        ["lastNameAr"] = "العمراني",
+        ["sex"] = "Female",
+        ["birthDate"] = "1991-04-17",
+        ["phone"] = "06 61 23 45 67",
+        ["email"] = "F.Amrani@Example.ma",
+        ["communeCode"] = commune,
+        ["educationLevel"] = "Primary",
+        ["householdSize"] = 5,
+        ["disability"] = "None",
+        ["categories"] = new[] { "WomanInDifficultSituation", "RuralYouth" },
+        ["employmentStatus"] = "Unemployed",
+        ["consentedOn"] = "2026-11-20",
+    };
+
+    [Fact]
+    public async Task Registering_a_person_normalises_cin_and_phone_scopes_them_to_the_communes_province_and_publishes_no_identity()
+    {
+        var client = await api.AdminClientAsync();
+        var cin = UniqueCin("ab");
+
+        var response = await client.PostAsJsonAsync("/api/v1/applicants", Person(cin: cin.ToLowerInvariant()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var person = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = person.GetProperty("id").GetGuid();
+        response.Headers.Location!.ToString().Should().Be($"/api/v1/applicants/{id}");
+        person.GetProperty("cin").GetString().Should().Be(cin.ToUpperInvariant());
+        person.GetProperty("phone").GetString().Should().Be("+212661234567");
+        person.GetProperty("email").GetString().Should().Be("f.amrani@example.ma");
+        person.GetProperty("provinceCode").GetString().Should().Be("03.531");
+        person.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).Should().BeEquivalentTo("WomanInDifficultSituation", "RuralYouth");
+        person.GetProperty("birthDate").GetString().Should().Be("1991-04-17");
+
+        var fetched = await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants/{id}");
+        fetched.GetProperty("lastNameAr").GetString().Should().Be("العمراني");
+
+        var content = await api.ScalarAsync<string>(
+            $"SELECT content::text FROM applicants.outbox_messages WHERE type = 'applicants.person-registered.v1' AND content->>'personId' = '{id}'");
+        using var message = JsonDocument.Parse(content!);
+        message.RootElement.GetProperty("sex").GetString().Should().Be("Female");
+        message.RootElement.GetProperty("provinceCode").GetString().Should().Be("03.531");
+        message.RootElement.GetProperty("communeCode").GetString().Should().Be("03.531.01.01");
+        message.RootElement.GetProperty("birthDate").GetString().Should().Be("1991-04-17");
+        content.Should().NotContain(cin.ToUpperInvariant()).And.NotContain("Amrani").And.NotContain("661234567");
+    }
+
+    [Fact]
+    public async Task A_cin_already_registered_is_refused_with_a_link_to_the_existing_person_and_never_logged_in_clear()
+    {
+        var client = await api.AdminClientAsync();
+        var cin = UniqueCin("BK");
+        var first = await (await client.PostAsJsonAsync("/api/v1/applicants", Person(cin))).Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await client.PostAsJsonAsync("/api/v1/applicants", Person(cin.ToLowerInvariant(), firstName: "Khadija"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Code.Should().Be("person.cin-taken");
+        problem.Existing.Should().Be($"/api/v1/applicants/{first.GetProperty("id").GetGuid()}");
+        api.Logs.Lines.Should().NotContain(line => line.Contains(cin, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_officer_learns_that_a_cin_is_taken_in_another_province_but_not_where()
+    {
+        var admin = await api.AdminClientAsync();
+        var cin = UniqueCin("S");
+        (await admin.PostAsJsonAsync("/api/v1/applicants", Person(cin, commune: "02.381.01.01"))).EnsureSuccessStatusCode();
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, "03.531"));
+
+        var response = await officer.PostAsJsonAsync("/api/v1/applicants", Person(cin));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Existing.Should().BeNull();
+        response.Headers.Location.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_officer_registers_persons_of_his_provinces_only_and_reads_no_other()
+    {
+        var admin = await api.AdminClientAsync();
+        var nador = await (await admin.PostAsJsonAsync("/api/v1/applicants", Person(commune: "02.381.01.01"))).Content.ReadFromJsonAsync<JsonElement>();
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, "03.531"));
+
+        (await officer.PostAsJsonAsync("/api/v1/applicants", Person(commune: "03.531.01.01"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await officer.PostAsJsonAsync("/api/v1/applicants", Person(commune: "04.291.01.01"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await officer.GetAsync($"/api/v1/applicants/{nador.GetProperty("id").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("cin", "123456")]
+    [InlineData("cin", "ABC12345")]
+    [InlineData("phone", "0161234567")]
+    [InlineData("phone", "+33 6 12 34 56 78")]
+    [InlineData("communeCode", "03.531.99.99")]
+    [InlineData("birthDate", "2001-02-30")]
+    [InlineData("birthDate", "2999-01-01")]
+    [InlineData("consentedOn", null)]
+    [InlineData("sex", "Unknown")]
+    [InlineData("householdSize", 0)]
+    public async Task Invalid_details_are_refused_field_by_field_and_leave_no_row(string field, object? value)
+    {
+        var client = await api.AdminClientAsync();
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM applicants.persons");
+        var body = Person();
+        body[field] = value;
+
+        var response = await client.PostAsJsonAsync("/api/v1/applicants", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Errors!.Keys.Should().Contain(key => key.Equals(field, StringComparison.OrdinalIgnoreCase) || key.EndsWith("." + field, StringComparison.OrdinalIgnoreCase) || key.Contains(field, StringComparison.OrdinalIgnoreCase));
+        (await api.ScalarAsync<long>("SELECT count(*) FROM applicants.persons")).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_person_needs_names_in_one_script_at_least_and_other_needs_a_justification()
+    {
+        var client = await api.AdminClientAsync();
+        var unnamed = Person(firstName: null, lastName: null);
+        unnamed["firstNameAr"] = null;
+        unnamed["lastNameAr"] = null;
+        var other = Person();
+        other["categories"] = new[] { "Other" };
+
+        (await client.PostAsJsonAsync("/api/v1/applicants", unnamed)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var response = await client.PostAsJsonAsync("/api/v1/applicants", other);
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors.Should().ContainKey("otherCategoryJustification");
+
+        var arabicOnly = Person(firstName: null, lastName: null);
+        (await client.PostAsJsonAsync("/api/v1/applicants", arabicOnly)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Correcting_a_person_moves_them_with_their_commune_and_refuses_a_stale_version()
+    {
+        var client = await api.AdminClientAsync();
+        var created = await (await client.PostAsJsonAsync("/api/v1/applicants", Person())).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var update = Person(cin: created.GetProperty("cin").GetString(), commune: "04.291.01.05");
+        update["version"] = created.GetProperty("version").GetUInt32();
+
+        var response = await client.PutAsJsonAsync($"/api/v1/applicants/{id}", update);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var updated = await response.Content.ReadFromJsonAsync<JsonElement>();
+        updated.GetProperty("provinceCode").GetString().Should().Be("04.291");
+        (await client.PutAsJsonAsync($"/api/v1/applicants/{id}", update)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await api.ScalarAsync<long>(
+            $"SELECT count(*) FROM applicants.outbox_messages WHERE type = 'applicants.person-updated.v1' AND content->>'personId' = '{id}' AND content->>'provinceCode' = '04.291'"))
+            .Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Persons_are_found_by_name_in_either_script_by_cin_by_sex_and_by_category()
+    {
+        var client = await api.AdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var ahmed = Person(firstName: "Ahmed", lastName: "Benali" + marker);
+        ahmed["sex"] = "Male";
+        ahmed["lastNameAr"] = "بنعلي" + marker;
+        ahmed["categories"] = new[] { "FamilyOfFormerResistanceMember" };
+        var ahmedCin = (string)ahmed["cin"]!;
+        (await client.PostAsJsonAsync("/api/v1/applicants", ahmed)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/applicants", Person(lastName: "Benali" + marker))).EnsureSuccessStatusCode();
+
+        (await Count(client, $"q=benali{marker}")).Should().Be(2);
+        (await Count(client, $"q=بنعلي{marker}")).Should().Be(1);
+        (await Count(client, $"q={ahmedCin.ToLowerInvariant()}")).Should().Be(1);
+        (await Count(client, $"q=benali{marker}&sex=Male")).Should().Be(1);
+        (await Count(client, $"q=benali{marker}&category=FamilyOfFormerResistanceMember")).Should().Be(1);
+        (await Count(client, $"q=benali{marker}&category=RuralYouth&provinceCode=03.531")).Should().Be(1);
+        var sorted = await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants?q=benali{marker}&sort=firstName");
+        sorted.GetProperty("items")[0].GetProperty("firstName").GetString().Should().Be("Ahmed");
+    }
+
+    [Fact]
+    public async Task A_name_is_found_under_another_spelling_in_either_script()
+    {
+        var client = await api.AdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var person = Person(firstName: "Mohammed", lastName: "El Idrissi" + marker);
+        person["firstNameAr"] = "مُحَمَّد";
+        person["lastNameAr"] = "الإدريسي" + marker;
+        (await client.PostAsJsonAsync("/api/v1/applicants", person)).EnsureSuccessStatusCode();
+
+        (await Count(client, $"q=Mohamed Al-Idrissi{marker}")).Should().Be(1);
+        (await Count(client, $"q=idrisi{marker}")).Should().Be(1);
+        (await Count(client, $"q=محمد الادريسي{marker}")).Should().Be(1);
+        (await Count(client, $"q=Ahmed Idrissi{marker}")).Should().Be(0);
+    }
+
+    private static async Task<long> Count(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants?{query}")).GetProperty("totalCount").GetInt64();
+}

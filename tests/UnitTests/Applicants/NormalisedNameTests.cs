@@ -1,0 +1,67 @@
+using Applicants.Domain.Persons;
+
+namespace UnitTests.Applicants;
+
+/// <summary>Spellings of one name that registrations really carry, and names that only look alike.</summary>
+public class NormalisedNameTests
+{
+    [Theory]
+    // Alef forms: hamza above, below, madda, wasla.
+    [InlineData("أحمد", "احمد")]
+    [InlineData("إبراهيم", "ابراهيم")]
+    [InlineData("آمنة", "امنه")]
+    [InlineData("ٱلحسن", "الحسن")]
+    // Ta marbuta and ha; alef maqsura and ya.
+    [InlineData("فاطمة", "فاطمه")]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("يحيى", "يحيي")]
+    // Hamza on its carriers, or alone.
+    [InlineData("هائل", "هايل")]
+    [InlineData("رؤوف", "رءوف")]
+    [InlineData("مؤمن", "مومن")]
+    // Tatweel and diacritics.
+    [InlineData("محـــمد", "محمد")]
+    [InlineData("مُحَمَّد", "محمد")]
+    // Spacing inside compound names.
+    [InlineData("عبد الله", "عبدالله")]
+    [InlineData("فاطمة الزهراء", "فاطمه  الزهراء")]
+    // Latin: case, accents, hyphens.
+    [InlineData("EL AMRANI", "el amrani")]
+    [InlineData("Hélène", "Helene")]
+    [InlineData("Aït Baha", "Ait-Baha")]
+    // The article written el-, al-, El or Al.
+    [InlineData("El Amrani", "Al-Amrani")]
+    [InlineData("el-Idrissi", "Idrissi")]
+    // French and English transliterations: ou and w, sh and ch, doubled letters.
+    [InlineData("Ouafae", "Wafae")]
+    [InlineData("Oualid", "Walid")]
+    [InlineData("Youssef", "Yousef")]
+    [InlineData("Mohammed", "Mohamed")]
+    [InlineData("Chaimae", "Shaimae")]
+    [InlineData("Ben Ali", "Benali")]
+    public void Spellings_of_one_name_are_one_key(string one, string other)
+    {
+        NormalisedName.Of(one).Should().Be(NormalisedName.Of(other)).And.NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("سعيد", "سعد")]
+    [InlineData("حسن", "حسين")]
+    [InlineData("فاطمة", "فاطنة")]
+    [InlineData("Amrani", "Omrani")]
+    [InlineData("Fatima", "Fatiha")]
+    [InlineData("Said", "Saad")]
+    [InlineData("Khadija", "Hadija")]
+    [InlineData("Alami", "Ami")]
+    public void Different_names_stay_different(string one, string other)
+    {
+        NormalisedName.Of(one).Should().NotBe(NormalisedName.Of(other));
+    }
+
+    [Fact]
+    public void Nothing_but_marks_and_spaces_is_an_empty_key()
+    {
+        NormalisedName.Of(null).Should().BeEmpty();
+        NormalisedName.Of(" ـ - ").Should().BeEmpty();
+    }
+}
