@@ -21,6 +21,15 @@ internal sealed class AuthOptions
     public int MaxFailedAccessAttempts { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a host trusts what it read of an account (active, security stamp, roles,
+    /// provinces) when another host made the change; the host that makes it forgets at once.
+    /// </summary>
+    public TimeSpan AccountCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an emailed link to set a password works.</summary>
+    public TimeSpan PasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
 }
 
 /// <summary>Configuration section <c>Bootstrap</c>: the first administrator.</summary>

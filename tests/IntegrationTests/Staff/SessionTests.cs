@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace IntegrationTests.Staff;
+
+/// <summary>Sessions end when the account does: a bearer token is only as good as the account's current state.</summary>
+public sealed class SessionTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_deactivated_accounts_token_stops_at_once_and_stays_dead_after_reactivation()
+    {
+        var admin = await api.AdminClientAsync();
+        var email = await api.CreateStaffAsync(StaffRoles.Officer, "03.531");
+        var officer = await api.ClientForAsync(email);
+        var id = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetString();
+
+        (await admin.PostAsync($"/api/v1/users/{id}/deactivate", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await officer.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await admin.PostAsync($"/api/v1/users/{id}/reactivate", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await officer.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await api.ClientForAsync(email)).GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_sessions_opened_with_the_old_one()
+    {
+        var email = await api.CreateStaffAsync(StaffRoles.ProgramManager);
+        var before = await api.ClientForAsync(email);
+        var current = await api.ClientForAsync(email);
+
+        var changed = await current.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiFactory.Password, newPassword = "Une phrase assez longue 2026" });
+
+        changed.StatusCode.Should().Be(HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
+        (await before.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await current.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await api.ClientForAsync(email, "Une phrase assez longue 2026")).GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_removed_role_applies_from_the_next_request()
+    {
+        var admin = await api.AdminClientAsync();
+        var created = await StaffApi.CreateAsync(admin, StaffApi.Account("Admin"));
+        var second = await StaffApi.ActivateAsync(api, created.GetProperty("email").GetString()!);
+        (await second.GetAsync("/api/v1/admin/subscriptions")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var demoted = await admin.PutAsJsonAsync($"/api/v1/users/{created.GetProperty("id")}", new
+        {
+            email = created.GetProperty("email").GetString(),
+            displayName = "Nadia",
+            roles = new[] { "Auditor" },
+            version = created.GetProperty("version").GetUInt32(),
+        });
+        demoted.StatusCode.Should().Be(HttpStatusCode.OK, await demoted.Content.ReadAsStringAsync());
+
+        (await second.GetAsync("/api/v1/admin/subscriptions")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await second.PostAsJsonAsync("/api/v1/users", StaffApi.Account("Admin"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_removed_province_applies_from_the_next_request()
+    {
+        var admin = await api.AdminClientAsync();
+        var created = await StaffApi.CreateAsync(admin, StaffApi.Account("Officer", ["03.531", "12.391"]));
+        var officer = await StaffApi.ActivateAsync(api, created.GetProperty("email").GetString()!);
+        (await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: "12.391"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var narrowed = await admin.PutAsJsonAsync($"/api/v1/users/{created.GetProperty("id")}", new
+        {
+            email = created.GetProperty("email").GetString(),
+            displayName = "Nadia",
+            roles = new[] { "Officer" },
+            provinces = new[] { "03.531" },
+            version = created.GetProperty("version").GetUInt32(),
+        });
+        narrowed.StatusCode.Should().Be(HttpStatusCode.OK, await narrowed.Content.ReadAsStringAsync());
+
+        (await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: "12.391"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await officer.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: "03.531"))).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task What_the_check_of_each_request_costs()
+    {
+        var client = await api.AdminClientAsync();
+        for (var warm = 0; warm < 50; warm++)
+        {
+            (await client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+            (await client.GetAsync("/api/v1/me")).EnsureSuccessStatusCode();
+        }
+
+        const int Rounds = 400;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Rounds; i++)
+        {
+            (await client.GetAsync("/api/v1/me")).EnsureSuccessStatusCode();
+        }
+
+        var me = clock.Elapsed.TotalMilliseconds / Rounds;
+        var sessions = api.Services.GetRequiredService<Identity.Infrastructure.Sessions.AccountSessions>();
+        var id = Guid.Parse((await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetString()!);
+        clock.Restart();
+        for (var i = 0; i < Rounds; i++)
+        {
+            sessions.Forget(id);
+            (await client.GetAsync("/api/v1/me")).EnsureSuccessStatusCode();
+        }
+
+        var uncached = clock.Elapsed.TotalMilliseconds / Rounds;
+        output.WriteLine($"GET /api/v1/me: {me:0.000} ms with the account's state cached, {uncached:0.000} ms read from the database each time");
+        uncached.Should().BeGreaterThan(0);
+    }
+}
