@@ -179,4 +179,20 @@ public sealed class StaffAccountTests(ApiFactory api) : IClassFixture<ApiFactory
         (await unlocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedOutUntil").ValueKind.Should().Be(JsonValueKind.Null);
         (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.Password })).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_problem_document_is_in_the_accounts_language_when_the_request_names_none()
+    {
+        var admin = await api.AdminClientAsync();
+        var created = await StaffApi.CreateAsync(admin, StaffApi.Account("Auditor", language: "en"));
+        var auditor = await StaffApi.ActivateAsync(api, created.GetProperty("email").GetString()!);
+
+        var english = await auditor.GetAsync("/api/v1/users?sort=password");
+        (await ProblemDocument.ReadAsync(english)).Errors!["sort"].Should().ContainSingle().Which.Should().StartWith("Unknown sort field");
+
+        using var french = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users?sort=password");
+        french.Headers.AcceptLanguage.ParseAdd("fr");
+        var asked = await auditor.SendAsync(french);
+        (await ProblemDocument.ReadAsync(asked)).Errors!["sort"].Should().ContainSingle().Which.Should().StartWith("Champ de tri inconnu");
+    }
 }

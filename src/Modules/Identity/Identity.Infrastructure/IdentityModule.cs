@@ -40,6 +40,7 @@ public static class IdentityModule
         services.AddScoped<IStaffAccounts, StaffAccountStore>();
         services.AddSingleton<AccountSessions>();
         services.AddHostedService<PasswordResetSender>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AccountLanguage>();
         services.Configure<PasswordLinkOptions>(configuration.GetSection("PasswordLinks"));
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = (configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).PasswordLinkLifetime);
 
@@ -100,10 +101,14 @@ public static class IdentityModule
                 {
                     await validated(context);
                     var db = context.HttpContext.RequestServices.GetRequiredService<StaffIdentityDbContext>();
-                    if (context.Principal is null || await sessions.CheckAsync(context.Principal, db, context.HttpContext.RequestAborted) is null)
+                    var account = context.Principal is null ? null : await sessions.CheckAsync(context.Principal, db, context.HttpContext.RequestAborted);
+                    if (account is null)
                     {
                         context.Fail("The session has ended: the account was deactivated or its password or stamp changed.");
+                        return;
                     }
+
+                    context.HttpContext.Items[AccountLanguage.Item] = account.Language;
                 };
             });
 
