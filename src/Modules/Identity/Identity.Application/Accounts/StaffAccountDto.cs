@@ -44,7 +44,7 @@ public sealed record StaffAccountDto : IApiExample<StaffAccountDto>
     /// <summary>When the account was created, in Moroccan time with its offset.</summary>
     public DateTimeOffset CreatedOn { get; init; }
 
-    /// <summary>The version to send back with a change (optimistic concurrency): it changes with every change.</summary>
+    /// <summary>The version to send back with a change (optimistic concurrency): it changes with every change to the account, sign-ins (failed-attempt counts, lockouts) and passwords included.</summary>
     public uint Version { get; init; }
 
     public static StaffAccountDto Example { get; } = new()
