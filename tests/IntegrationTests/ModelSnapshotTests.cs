@@ -22,4 +22,14 @@ public sealed class ModelSnapshotTests(ApiFactory api) : IClassFixture<ApiFactor
             .Select(m => m.Name)
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void The_identity_model_has_no_changes_its_migrations_do_not_hold()
+    {
+        // Identity's context is not a ModuleDbContext (ADR 0007), so the catalog above does not list it.
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Identity.Infrastructure.Persistence.StaffIdentityDbContext>();
+
+        db.Database.HasPendingModelChanges().Should().BeFalse();
+    }
 }

@@ -125,7 +125,16 @@ internal sealed class ValidValues(JsonElement document, string ownProvince)
             "03.531.01.01",
         ];
         var pattern = schema.TryGetProperty("pattern", out var p) ? new Regex(p.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
+        // A pattern that lists its values (^(ar|fr|en)$) offers its first one.
+        var listed = pattern is null ? null : Regex.Match(pattern.ToString(), @"^\^\(([^|()\\]+)\|");
+        if (listed is { Success: true })
+        {
+            candidates = [listed.Groups[1].Value, .. candidates];
+        }
+
         var text = candidates.FirstOrDefault(c => pattern is null || pattern.IsMatch(c)) ?? candidates[0];
+        var min = Number(schema, "minLength");
+        text = min is { } least && text.Length < least ? text.PadRight((int)least, 'x') : text;
         var max = Number(schema, "maxLength");
         return max is { } limit && text.Length > limit ? text[..(int)limit] : text;
     }

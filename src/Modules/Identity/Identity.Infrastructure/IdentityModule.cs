@@ -1,10 +1,14 @@
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Persistence;
 using BuildingBlocks.Infrastructure.Security;
+using Identity.Application;
+using Identity.Application.Accounts;
+using Identity.Application.Passwords;
 using Identity.Contracts;
 using Identity.Infrastructure.Endpoints;
 using Identity.Infrastructure.Persistence;
 using Identity.Infrastructure.Seeding;
+using Identity.Infrastructure.Sessions;
 using Identity.Infrastructure.SignIn;
 using Identity.Infrastructure.StaffAccounts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -34,10 +38,18 @@ public static class IdentityModule
         services.AddScoped<SignInAlerts>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddIdentityApplication();
+        services.AddScoped<IStaffAccounts, StaffAccountStore>();
+        services.AddSingleton<AccountSessions>();
+        services.AddHostedService<PasswordResetSender>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AccountLanguage>();
+        services.Configure<PasswordLinkOptions>(configuration.GetSection("PasswordLinks"));
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = (configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).PasswordLinkLifetime);
 
         services.AddSchemaDbContext<StaffIdentityDbContext>(StaffIdentityDbContext.Schema);
 
-        services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password.");
+        services.DescribeApiTag("Authentication", "Staff sign-in: a bearer token for the API, from an email and a password; choosing, changing and resetting a password.");
+        services.DescribeApiTag("Staff accounts", "The agency's staff accounts: administrators create and manage them; everyone reads his own.");
 
         // The keys stay where they have always been: antiforgery tokens and the dashboard cookie
         // must be readable by every host behind the load balancer.
@@ -51,11 +63,19 @@ public static class IdentityModule
                 // Lockout stays available to lock an account on purpose; failed sign-ins never set it
                 // (StaffCredentials throttles and slows down instead), so an attacker cannot lock anyone out.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Password.RequiredLength = 10;
+                // The policy is Identity.Application's PasswordPolicy (length, not the email, not a
+                // common password), checked where the email is known; no composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = Application.Passwords.PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<StaffIdentityDbContext>()
-            .AddSignInManager();
+            .AddSignInManager<StaffSignInManager>()
+            .AddDefaultTokenProviders();
 
         // The bearer scheme is the building blocks' mechanism; the key that checks the tokens is
         // the issuer's, which may have been generated at start-up.
@@ -71,11 +91,33 @@ public static class IdentityModule
                     ClockSkew = TimeSpan.FromSeconds(30),
                 });
 
+        // Sessions end when the account does: each request's token is held against the account's
+        // current state (AccountSessions), which also supplies its current roles and provinces.
+        services.AddOptions<JwtBearerOptions>(AuthNames.BearerScheme)
+            .Configure<AccountSessions>((options, sessions) =>
+            {
+                options.Events ??= new JwtBearerEvents();
+                var validated = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await validated(context);
+                    var db = context.HttpContext.RequestServices.GetRequiredService<StaffIdentityDbContext>();
+                    var account = context.Principal is null ? null : await sessions.CheckAsync(context.Principal, db, context.HttpContext.RequestAborted);
+                    if (account is null)
+                    {
+                        context.Fail("The session has ended: the account was deactivated or its password or stamp changed.");
+                        return;
+                    }
+
+                    context.HttpContext.Items[AccountLanguage.Item] = account.Language;
+                };
+            });
+
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapAuthEndpoints().MapDashboardLogin();
+        app.MapAuthEndpoints().MapPasswordEndpoints().MapStaffAccountEndpoints().MapDashboardLogin();
 
     /// <summary>Creates the roles, and the first administrator from configuration when there is none.</summary>
     public static Task SeedRolesAndBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken) =>

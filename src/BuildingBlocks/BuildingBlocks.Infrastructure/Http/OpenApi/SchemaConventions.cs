@@ -39,7 +39,8 @@ internal static class SchemaConventions
         // The instants have a converter of ours (Moroccan time), so the package cannot tell they are strings.
         if (type == typeof(DateTimeOffset) && schema.Type is null)
         {
-            schema.Type = JsonSchemaType.String;
+            // DateTimeOffset? stays nullable (e.g. an account's lockedOutUntil).
+            schema.Type = context.JsonTypeInfo.Type == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.Format = "date-time";
         }
 

@@ -24,7 +24,11 @@ internal sealed class StaffIdentityDbContext(DbContextOptions<StaffIdentityDbCon
         builder.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.DisplayNameAr).HasMaxLength(200);
             user.Property(u => u.PreferredLanguage).HasMaxLength(2);
+            user.Property(u => u.Version).IsRowVersion();
+            // The accounts list filters by province: one GIN index answers "works on 03.531".
+            user.HasIndex(u => u.Provinces).HasMethod("gin");
         });
     }
 }

@@ -1,5 +1,9 @@
 using BuildingBlocks.Application.Security;
+using Identity.Application.Accounts;
+using Identity.Application.Accounts.CreateStaffAccount;
+using Identity.Application.Passwords.SetPassword;
 using Identity.Infrastructure.SignIn;
+using Mediator;
 using Identity.Infrastructure.StaffAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -50,27 +54,29 @@ internal static class StaffSeeding
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        await EnsureStaffAsync(users, "officer.taounate@demo.local", "Officer, Taounate", Roles.Officer, ["03.531"], password);
-        await EnsureStaffAsync(users, "manager@demo.local", "Programme manager", Roles.ProgramManager, [], password);
-        cancellationToken.ThrowIfCancellationRequested();
-        await EnsureStaffAsync(users, "auditor@demo.local", "Auditor", Roles.Auditor, [], password);
+        await EnsureStaffAsync(services, "officer.taounate@demo.local", "Officer, Taounate", "مكلف، تاونات", StaffRole.Officer, ["03.531"], password, cancellationToken);
+        await EnsureStaffAsync(services, "manager@demo.local", "Programme manager", null, StaffRole.ProgramManager, [], password, cancellationToken);
+        await EnsureStaffAsync(services, "auditor@demo.local", "Auditor", null, StaffRole.Auditor, [], password, cancellationToken);
     }
 
-    private static async Task EnsureStaffAsync(UserManager<StaffUser> users, string email, string name, string role, List<string> provinces, string password)
+    /// <summary>
+    /// Through the same commands as the API: the account is created (its welcome email goes to the
+    /// pickup directory) and its password set with the token that email carries.
+    /// </summary>
+    private static async Task EnsureStaffAsync(
+        IServiceProvider services, string email, string name, string? nameAr, StaffRole role, List<string> provinces, string password, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(email) is not null)
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<IStaffAccounts>();
+        if (await accounts.FindByEmailAsync(email, cancellationToken) is not null)
         {
             return;
         }
 
-        var user = new StaffUser { Email = email, UserName = email, DisplayName = name, EmailConfirmed = true, Provinces = provinces };
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded)
-        {
-            await users.AddToRoleAsync(user, role);
-        }
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var id = await sender.Send(new CreateStaffAccountCommand(email, name, nameAr, null, [role], provinces, null), cancellationToken);
+        var token = await accounts.IssuePasswordTokenAsync(id, cancellationToken);
+        await sender.Send(new SetPasswordCommand(email, token, password), cancellationToken);
     }
 
     private static void EnsureSucceeded(IdentityResult result, string what)

@@ -29,7 +29,10 @@ internal sealed class AccessTokenIssuer
     public (string Token, int ExpiresIn) Issue(StaffSignIn signIn)
     {
         ArgumentNullException.ThrowIfNull(signIn);
-        var claims = signIn.Claims().Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()));
+        var claims = signIn.Claims()
+            .Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()))
+            // Checked on every request (AccountSessions): a new stamp ends the sessions opened before it.
+            .Append(new Claim(Sessions.AccountSessions.StampClaim, signIn.User?.SecurityStamp ?? string.Empty));
 
         var now = _clock.GetUtcNow();
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -36,6 +36,15 @@ internal sealed class AuthOptions
     public TimeSpan SlowdownStep { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxSlowdown { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a host trusts what it read of an account (active, security stamp, roles,
+    /// provinces) when another host made the change; the host that makes it forgets at once.
+    /// </summary>
+    public TimeSpan AccountCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an emailed link to set a password works.</summary>
+    public TimeSpan PasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
 }
 
 /// <summary>Configuration section <c>Bootstrap</c>: the first administrator.</summary>

@@ -75,7 +75,9 @@ internal sealed partial class StaffCredentials(
 
         var passwordMatches = user is null ? VerifyDummy(password) : await users.CheckPasswordAsync(user, password);
         var locked = user is not null && await users.IsLockedOutAsync(user);
-        if (user is not null && passwordMatches && !locked)
+        // A deactivated account is refused like any other failure (its sessions end too: AccountSessions).
+        var active = user is { IsActive: true };
+        if (user is not null && passwordMatches && active && !locked)
         {
             if (user.AccessFailedCount > 0)
             {
@@ -83,6 +85,12 @@ internal sealed partial class StaffCredentials(
             }
 
             return new StaffSignIn(user, [.. await users.GetRolesAsync(user)]);
+        }
+
+        if (user is not null && passwordMatches && !active)
+        {
+            LogRefused(logger, email, "deactivated");
+            return Refused;
         }
 
         if (user is not null && passwordMatches)
