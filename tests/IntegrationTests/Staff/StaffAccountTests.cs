@@ -114,6 +114,11 @@ public sealed class StaffAccountTests(ApiFactory api) : IClassFixture<ApiFactory
         var badProvince = await admin.PostAsJsonAsync("/api/v1/users", new { email = $"y.{Guid.NewGuid():N}@tests.local", displayName = "X", roles = new[] { "Officer" }, provinces = new[] { "Taounate" } });
         badProvince.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(badProvince)).Errors!.Keys.Should().Contain(k => k.StartsWith("provinces", StringComparison.Ordinal));
+
+        // Well shaped, but no such province in the reference geography (Applicants' Contracts).
+        var unknownProvince = await admin.PostAsJsonAsync("/api/v1/users", StaffApi.Account("Officer", provinces: ["03.531", "99.999"]));
+        unknownProvince.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(unknownProvince)).Errors!.Should().ContainKey("provinces");
     }
 
     [Fact]

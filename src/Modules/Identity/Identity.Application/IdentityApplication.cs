@@ -13,7 +13,7 @@ public static class IdentityApplication
     {
         // Identity is no ModuleDbContext module (ADR 0007), so AddModule does not find its validators.
         services.AddValidatorsFromAssembly(AssemblyReference.Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
-        services.AddScoped<IKnownProvinces, ShapeCheckedProvinces>();
+        services.AddScoped<IKnownProvinces, ReferenceGeographyProvinces>();
         services.AddScoped<PasswordLinks>();
         services.AddSingleton<PasswordResetQueue>();
         return services;

@@ -1,9 +1,11 @@
+using Applicants.Contracts;
+using Mediator;
+
 namespace Identity.Application.Accounts;
 
 /// <summary>
-/// The one place where an account's provinces are checked against the reference geography. Until
-/// the Applicants module publishes it through its Contracts, every well-shaped code (NN.NNN,
-/// checked by validation) is accepted; then this becomes a query to that module.
+/// The one place where an account's provinces are checked against the reference geography, which
+/// the Applicants module keeps and answers through its Contracts.
 /// </summary>
 public interface IKnownProvinces
 {
@@ -11,8 +13,8 @@ public interface IKnownProvinces
     Task<IReadOnlyList<string>> UnknownAmongAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken);
 }
 
-internal sealed class ShapeCheckedProvinces : IKnownProvinces
+internal sealed class ReferenceGeographyProvinces(ISender sender) : IKnownProvinces
 {
-    public Task<IReadOnlyList<string>> UnknownAmongAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
+    public async Task<IReadOnlyList<string>> UnknownAmongAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0 ? [] : [.. await sender.Send(new FindUnknownProvincesQuery(codes), cancellationToken)];
 }
