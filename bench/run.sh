@@ -262,6 +262,9 @@ step raw wrk_run "$WRITE_DURATION" post-partner.lua "$RAW_BASE/api/v1/partners" 
 statements_report raw "$(kn "$OUT/raw.txt" requests)"
 kill -TERM "$RAW_PID" 2>/dev/null; wait "$RAW_PID" 2>/dev/null || true; RAW_PID=""
 log "   the host, with event latency sampled meanwhile"
+# The same 3 s warm-up as the baseline's (its events are drained before the measured run).
+wrk_run 3s post-partner.lua "$BASE/api/v1/partners" -- "warm-host-$$" >"$OUT/warmup-register.txt" 2>&1 || true
+lb drain 60 >"$OUT/drain-warmup.txt" 2>&1 || true
 RUN_ID="$(date +%s)-$$"
 # wrk and, started 2 s later, the event sampler (its own child, so its CPU counts as the client's)
 post_with_events() {
