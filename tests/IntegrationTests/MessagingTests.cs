@@ -212,6 +212,32 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task The_relay_goes_on_while_an_inbox_is_busy()
+    {
+        var gated = new GatedHandler<PartnerRegisteredIntegrationEvent>();
+        await using var api = new ApiFactory().WithServices(services => services.AddScoped(TestSubscriptions.ReportingRegisteredHandler, _ => gated));
+        try
+        {
+            var client = await api.AdminClientAsync();
+            (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner())).EnsureSuccessStatusCode();
+            await Eventually.Until(() => Task.FromResult(gated.Entered), n => n > 0);
+
+            var second = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner());
+            second.EnsureSuccessStatusCode();
+            var id = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+            // Under load the inbox is always busy: the relay waiting for it capped both at one batch per pass.
+            await Eventually.Until(
+                () => api.ScalarAsync<long>($"SELECT count(*) FROM partnerships.outbox_messages WHERE content->>'partnerId' = '{id}' AND processed_on IS NOT NULL"),
+                n => n == 1);
+        }
+        finally
+        {
+            gated.Release();
+        }
+    }
+
+    [Fact]
     public async Task Inbox_messages_are_handled_several_per_transaction_and_a_failing_one_fails_alone()
     {
         const int messages = 30;
