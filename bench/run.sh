@@ -5,10 +5,12 @@
 #                                     start the host on 127.0.0.1:$BENCH_PORT, seed, measure, stop
 #   PGPORT=55434 BENCH_PORT=5090 bench/run.sh    another cluster port / host port
 #
-# Settings (environment): BENCH_PORT (5090), BENCH_DURATION (20s per wrk run), BENCH_CONNECTIONS (32),
+# Settings (environment): BENCH_PORT (5090), BENCH_RAW_PORT (BENCH_PORT + 1, the raw baseline),
+# BENCH_DURATION (20s per wrk run), BENCH_WRITE_DURATION (the two POST runs; BENCH_DURATION), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (1 wrk thread), BENCH_SEED (5000 partners), BENCH_SEED_PARALLEL (16),
 # BENCH_EVENT_SAMPLES (200), BENCH_POLL_MS (2), BENCH_DATABASE (bench; dropped and recreated),
-# BENCH_KEEP_PG=1 leaves the cluster running. fsync stays on: do not set PG_FAST.
+# BENCH_KEEP_PG=1 leaves the cluster running, BENCH_PERF=1 samples the host's CPU with perf during the
+# full-stack POST run (perf's own cost lowers that run's figures: profile and measure in separate runs). fsync stays on: do not set PG_FAST.
 # Results: .data/bench/<UTC time>/ (raw outputs, host.log, summary.md); .data/bench/latest points there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,9 @@ cd "$(dirname "$0")/.."
 
 BENCH_PORT="${BENCH_PORT:-5090}"
 DURATION="${BENCH_DURATION:-20s}"
+WRITE_DURATION="${BENCH_WRITE_DURATION:-$DURATION}"
+RAW_PORT="${BENCH_RAW_PORT:-$(( BENCH_PORT + 1 ))}"
+RAW_BASE="http://127.0.0.1:$RAW_PORT"
 CONNS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-1}"
 SEED="${BENCH_SEED:-5000}"
@@ -29,21 +34,30 @@ HOST_PROJECT="src/Host/Host.csproj"
 HOST_OUT="$REPO/src/Host/bin/Release/net10.0"
 LB_PROJECT="bench/LoadBench/LoadBench.csproj"
 LB_DLL="$REPO/bench/LoadBench/bin/Release/net10.0/LoadBench.dll"
+RAW_PROJECT="bench/RawBaseline/RawBaseline.csproj"
+RAW_OUT="$REPO/bench/RawBaseline/bin/Release/net10.0"
 
 [ "${PG_FAST:-0}" = 1 ] && die "PG_FAST=1 turns fsync off; the benchmark runs with fsync on (unset PG_FAST)"
-case "$DURATION" in *s) DURATION_S="${DURATION%s}" ;; *) die "BENCH_DURATION must be in seconds, e.g. 20s" ;; esac
+case "$DURATION" in *s) ;; *) die "BENCH_DURATION must be in seconds, e.g. 20s" ;; esac
+case "$WRITE_DURATION" in *s) DURATION_S="${WRITE_DURATION%s}" ;; *) die "BENCH_WRITE_DURATION must be in seconds, e.g. 60s" ;; esac
 
 OUT="$REPO/.data/bench/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 ln -sfn "$(basename "$OUT")" "$REPO/.data/bench/latest"
 
 HOST_PID=""
+RAW_PID=""
+HOST_PEAK_KIB=""
 PG_STARTED_HERE=0
 FAILED=0
 
 cleanup() {
     local rc=$?
     set +e
+    if [ -n "$RAW_PID" ] && kill -0 "$RAW_PID" 2>/dev/null; then
+        kill -TERM "$RAW_PID" 2>/dev/null
+        wait "$RAW_PID" 2>/dev/null
+    fi
     if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
         log "stopping the host (pid $HOST_PID)"
         kill -TERM "$HOST_PID" 2>/dev/null
@@ -111,6 +125,7 @@ fi
 log "dotnet build -c Release ($HOST_PROJECT, $LB_PROJECT)"
 dotnet build "$HOST_PROJECT" -c Release -nologo -v q
 dotnet build "$LB_PROJECT" -c Release -nologo -v q
+dotnet build "$RAW_PROJECT" -c Release -nologo -v q
 
 psql_pg() { PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -w -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
 log "fresh database '$DB'"
@@ -128,7 +143,7 @@ psql_pg -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$DB\" WITH 
     echo "postgres=$(psql_pg -d postgres -tAc 'show server_version')"
     echo "fsync=$(psql_pg -d postgres -tAc 'show fsync') synchronous_commit=$(psql_pg -d postgres -tAc 'show synchronous_commit') shared_buffers=$(psql_pg -d postgres -tAc 'show shared_buffers')"
     echo "wrk=$(wrk -v 2>&1 | head -n 1)"
-    echo "settings=threads=$THREADS connections=$CONNS duration=$DURATION seed=$SEED seed_parallel=$SEED_PARALLEL event_samples=$EVENT_SAMPLES poll_ms=$POLL_MS"
+    echo "settings=threads=$THREADS connections=$CONNS duration=$DURATION write_duration=$WRITE_DURATION seed=$SEED seed_parallel=$SEED_PARALLEL event_samples=$EVENT_SAMPLES poll_ms=$POLL_MS"
 } >"$OUT/environment.txt"
 
 # ------------------------------------------------------------ host
@@ -144,6 +159,9 @@ log "starting the host (Release, Production) on $BASE; log in $OUT/host.log"
     # load; the limiter still runs, with a budget the benchmark cannot exhaust.
     export Http__RequestsPerMinute=100000000
     export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+    # perf finds JIT-compiled methods by name in /tmp/perf-<pid>.map
+    # (W^X double mapping hides them from perf: off while profiling)
+    [ "${BENCH_PERF:-0}" = 1 ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
     exec dotnet Host.dll
 ) >"$OUT/host.log" 2>&1 &
 HOST_PID=$!
@@ -156,6 +174,46 @@ for i in $(seq 1 240); do
     sleep 0.5
 done
 log "host ready"
+
+# The raw baseline (after the host: it copies the tables the host's migrations created).
+log "starting the raw baseline (Npgsql alone, same Kestrel) on $RAW_BASE; log in $OUT/raw.log"
+(
+    cd "$RAW_OUT"
+    export ConnectionStrings__Postgres="$PG_CONNECTION;Database=$DB"
+    export ASPNETCORE_URLS="$RAW_BASE" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+    exec dotnet RawBaseline.dll
+) >"$OUT/raw.log" 2>&1 &
+RAW_PID=$!
+for i in $(seq 1 120); do
+    kill -0 "$RAW_PID" 2>/dev/null || { tail -n 30 "$OUT/raw.log" >&2; die "the raw baseline exited during start-up"; }
+    curl -fsS -o /dev/null --max-time 2 "$RAW_BASE/health/live" 2>/dev/null && break
+    [ "$i" = 120 ] && die "the raw baseline was not ready after 60 s (see $OUT/raw.log)"
+    sleep 0.5
+done
+
+# Statements per request, from pg_stat_statements when the cluster preloads it (scripts/lib.sh does).
+STATEMENTS=0
+if psql_pg -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT 1 FROM pg_stat_statements LIMIT 1" >/dev/null 2>&1; then
+    STATEMENTS=1
+else
+    warn "pg_stat_statements is not loaded (restart the cluster): no statement counts"
+fi
+statements_reset() { [ "$STATEMENTS" = 0 ] || psql_pg -d "$DB" -tAc "SELECT pg_stat_statements_reset()" >/dev/null; }
+# statements_report NAME REQUESTS: calls per request of each statement sent meanwhile (all databases' clients)
+statements_report() {
+    [ "$STATEMENTS" = 0 ] && return 0
+    local requests="${2:-0}"
+    [ "$requests" -gt 0 ] 2>/dev/null || requests=1
+    psql_pg -d "$DB" -P pager=off -c "
+        SELECT round(sum(calls)::numeric / $requests, 2) AS per_request, sum(calls) AS calls,
+               round(sum(total_exec_time)::numeric / $requests, 3) AS exec_ms_per_request,
+               left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+        FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%'
+        GROUP BY 4 ORDER BY 2 DESC LIMIT 25" >"$OUT/statements-$1.txt" 2>&1 || true
+    psql_pg -d "$DB" -tAc "SELECT 'RESULT statements per_request=' || round(coalesce(sum(calls), 0)::numeric / $requests, 2) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'" \
+        >>"$OUT/statements-$1.txt" 2>&1 || true
+}
 
 export BENCH_BASE_URL="$BASE"
 BENCH_TOKEN="$(BENCH_EMAIL="$ADMIN_EMAIL" BENCH_PASSWORD="$ADMIN_PASSWORD" lb login)"
@@ -197,7 +255,16 @@ log "4/6 GET /api/v1/partners?pageSize=20 ($DURATION, $CONNS connections)"
 wrk_run 3s report.lua "$BASE/api/v1/partners?pageSize=20" >"$OUT/warmup-list.txt" 2>&1 || true
 step list wrk_run "$DURATION" report.lua "$BASE/api/v1/partners?pageSize=20"
 
-log "5/6 POST /api/v1/partners ($DURATION, $CONNS connections) with event latency sampled meanwhile"
+log "5/6 POST /api/v1/partners: raw baseline on $RAW_BASE, then the host ($WRITE_DURATION each, $CONNS connections)"
+wrk_run 3s post-partner.lua "$RAW_BASE/api/v1/partners" -- "warm-raw-$$" >"$OUT/warmup-raw.txt" 2>&1 || true
+statements_reset
+step raw wrk_run "$WRITE_DURATION" post-partner.lua "$RAW_BASE/api/v1/partners" -- "raw-$(date +%s)-$$"
+statements_report raw "$(kn "$OUT/raw.txt" requests)"
+kill -TERM "$RAW_PID" 2>/dev/null; wait "$RAW_PID" 2>/dev/null || true; RAW_PID=""
+log "   the host, with event latency sampled meanwhile"
+# The same 3 s warm-up as the baseline's (its events are drained before the measured run).
+wrk_run 3s post-partner.lua "$BASE/api/v1/partners" -- "warm-host-$$" >"$OUT/warmup-register.txt" 2>&1 || true
+lb drain 60 >"$OUT/drain-warmup.txt" 2>&1 || true
 RUN_ID="$(date +%s)-$$"
 # wrk and, started 2 s later, the event sampler (its own child, so its CPU counts as the client's)
 post_with_events() {
@@ -206,16 +273,32 @@ post_with_events() {
         >"$OUT/events-load.txt" 2>&1 &
     sampler=$!
     trap 'kill "$sampler" 2>/dev/null' EXIT
-    wrk_run "$DURATION" post-partner.lua "$BASE/api/v1/partners" -- "$RUN_ID" || rc=$?
+    wrk_run "$WRITE_DURATION" post-partner.lua "$BASE/api/v1/partners" -- "$RUN_ID" || rc=$?
     wait "$sampler" || { echo "events under load exited with $?" >&2; rc=1; }
     trap - EXIT
     return "$rc"
 }
+statements_reset
+PERF_PID=""
+if [ "${BENCH_PERF:-0}" = 1 ] && command -v perf >/dev/null 2>&1; then
+    perf record -F 499 -g -p "$HOST_PID" -o "$OUT/perf.data" -- sleep $(( DURATION_S - 2 )) >"$OUT/perf-record.log" 2>&1 &
+    PERF_PID=$!
+fi
 step register post_with_events
+if [ -n "$PERF_PID" ]; then
+    wait "$PERF_PID" || true
+    # self time by method, and by library (coreclr, Npgsql, EF Core, the kernel...)
+    perf report -i "$OUT/perf.data" --no-children -g none --sort symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -n 120 >"$OUT/perf-symbols.txt" || true
+    perf report -i "$OUT/perf.data" --no-children -g none --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 30 >"$OUT/perf-dso.txt" || true
+    log "perf: $OUT/perf-symbols.txt, $OUT/perf-dso.txt"
+fi
+statements_report register "$(kn "$OUT/register.txt" requests)"
 cat "$OUT/events-load.txt"
 
 log "6/6 backlog: time until Reporting has counted every partner"
 step drain-load lb drain 120
+# Peak resident memory of the host over the whole run (the kernel's high-water mark).
+HOST_PEAK_KIB="$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$HOST_PID/status" 2>/dev/null || true)"
 
 # ------------------------------------------------------------ summary
 # (a fresh database makes EF Core log one failed read of each schema's __ef_migrations_history: not counted)
@@ -227,7 +310,7 @@ HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -v
     echo
     echo "| run | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | load before | CPU (100% = 1 core) |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
-    for r in health:"GET /health/ready" list:"GET /api/v1/partners?pageSize=20" register:"POST /api/v1/partners"; do
+    for r in health:"GET /health/ready" list:"GET /api/v1/partners?pageSize=20" raw:"POST, raw baseline (Npgsql alone)" register:"POST /api/v1/partners"; do
         f="$OUT/${r%%:*}.txt" m="$OUT/${r%%:*}.meta"
         errs=$(( $(kn "$f" non2xx) + $(kn "$f" connect) + $(kn "$f" read) + $(kn "$f" write) + $(kn "$f" timeout) ))
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${r#*:}" "$CONNS" "$(kv "$f" rps)" \
@@ -238,6 +321,17 @@ HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -v
     printf '| seed: POST x %s (LoadBench) | %s | %s | | | | | %s | %s | %s |\n' "$SEED" "$SEED_PARALLEL" "$(kv "$f" rps)" "$(kv "$f" errors)" \
         "$(sed -n 's/^load_before=//p' "$OUT/seed.meta")" "$(sed -n 's/^cpu=//p' "$OUT/seed.meta")"
     echo
+    echo "| POST /api/v1/partners | req/s | p50 ms | p99 ms | p99 / p50 | statements per request |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for r in raw:"raw baseline (Npgsql alone)" register:"full stack"; do
+        f="$OUT/${r%%:*}.txt"
+        printf '| %s | %s | %s | %s | %s | %s |\n' "${r#*:}" "$(kv "$f" rps)" "$(kv "$f" p50_ms)" "$(kv "$f" p99_ms)" \
+            "$(awk -v a="$(kn "$f" p99_ms)" -v b="$(kn "$f" p50_ms)" 'BEGIN { if (b > 0) printf "%.1f", a / b }')" \
+            "$(kv "$OUT/statements-${r%%:*}.txt" per_request)"
+    done
+    echo
+    echo "**Full stack / raw baseline: $(awk -v a="$(kn "$OUT/register.txt" rps)" -v b="$(kn "$OUT/raw.txt" rps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')** (requests per second, same run, same cluster)."
+    echo
     echo "| event latency (201 -> counted by Reporting) | samples | p50 ms | p95 ms | p99 ms | max ms | timeouts | POST p50 ms |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for e in idle:"idle" load:"during the POST run"; do
@@ -247,6 +341,7 @@ HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -v
     done
     echo
     echo "Backlog after the POST run: $(kv "$OUT/drain-load.txt" backlog_at_start) events, drained in $(kv "$OUT/drain-load.txt" seconds) s."
+    echo "Host peak memory (VmHWM): $(( ${HOST_PEAK_KIB:-0} / 1024 )) MiB."
     echo "Host log: $HOST_ERRORS error entries. Load average at the end: $(loadavg)."
 } >"$OUT/summary.md"
 echo

@@ -175,6 +175,10 @@ _pg_write_conf() {
         echo "unix_socket_directories = $(_pg_conf_quote "$PG_SOCK")"
         echo "max_connections = 300"
         echo "shared_buffers = 256MB"
+        # Statement counts for bench/run.sh (calls per request); costs nothing measurable.
+        if [ -f "$(dirname "$PG_BIN")/lib/pg_stat_statements.so" ]; then
+            echo "shared_preload_libraries = 'pg_stat_statements'"
+        fi
         if [ "$fast" = on ]; then
             echo "fsync = off"
             echo "synchronous_commit = off"

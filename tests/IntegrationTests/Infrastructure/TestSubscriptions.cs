@@ -42,6 +42,24 @@ internal static class TestSubscriptions
         services.AddScoped(ReportingRegisteredHandler, _ => handler);
 }
 
+/// <summary>Holds every event until <see cref="Release"/>: an inbox as slow as it gets.</summary>
+internal sealed class GatedHandler<TEvent> : IIntegrationEventHandler<TEvent>
+    where TEvent : IIntegrationEvent
+{
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _entered;
+
+    public int Entered => Volatile.Read(ref _entered);
+
+    public void Release() => _gate.TrySetResult();
+
+    public async Task Handle(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _entered);
+        await _gate.Task.WaitAsync(cancellationToken);
+    }
+}
+
 /// <summary>
 /// An integration-event handler that changes an aggregate of its module directly rather than
 /// sending a command: the change raises a domain event, which publishes an integration event.

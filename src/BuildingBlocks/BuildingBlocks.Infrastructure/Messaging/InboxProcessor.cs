@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>
-/// Handles each module's inbox: one message, one handler, one transaction, marked processed in
-/// that same transaction — so a handler's effect and its "done" mark commit together. A failure
+/// Handles each module's inbox: up to <see cref="MessagingOptions.InboxBatchSize"/> messages (each
+/// for one handler) per transaction, each behind a savepoint and marked processed in that same
+/// transaction — so a handler's effect and its "done" mark commit together, and a failing message
+/// is rolled back to its savepoint with its failure counted while the others commit. Should the
+/// batch's transaction fail as a whole, nothing of it is kept and its messages are taken again one
+/// per transaction, which pins the failure on the message that causes it. A failure
 /// is counted and retried later with a growing delay; after <see cref="MessagingOptions.MaxAttempts"/>
 /// the message is parked and the ones behind it go on. Messages are not handled in a guaranteed
 /// order (retries and concurrent transactions overtake each other): handlers are written to be
@@ -45,16 +49,53 @@ public sealed partial class InboxProcessor(
 
     private async Task<int> DrainAsync(ModuleDefinition module, int limit, CancellationToken cancellationToken)
     {
+        var batchSize = Math.Max(1, options.Value.InboxBatchSize);
         var handled = 0;
-        while (handled < limit && await ProcessOneAsync(module, cancellationToken))
+        while (handled < limit)
         {
-            handled++;
+            var taken = new List<InboxMessage>();
+            try
+            {
+                await ProcessBatchAsync(module, Math.Min(batchSize, limit - handled), null, taken, cancellationToken);
+            }
+            catch (Exception ex) when (taken.Count > 1 && !cancellationToken.IsCancellationRequested)
+            {
+                // Rolled back whole: no message of the batch was handled or counted. Each is taken
+                // again in a transaction of its own (if still due and unlocked), so that the message
+                // at fault fails alone — counted, or escaping as it would have alone — and the others commit.
+                LogBatchFailed(logger, module.Name, taken.Count, ex);
+                foreach (var message in taken)
+                {
+                    try
+                    {
+                        await ProcessBatchAsync(module, 1, message, [], cancellationToken);
+                    }
+                    catch (Exception alone) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        LogAloneFailed(logger, message.MessageId, message.Handler, alone);
+                    }
+                }
+
+                handled += taken.Count;
+                continue;
+            }
+
+            if (taken.Count == 0)
+            {
+                break;
+            }
+
+            handled += taken.Count;
         }
 
         return handled;
     }
 
-    private async Task<bool> ProcessOneAsync(ModuleDefinition module, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes up to <paramref name="size"/> due messages (or only <paramref name="only"/>), lists them
+    /// in <paramref name="taken"/> and handles them in one transaction.
+    /// </summary>
+    private async Task ProcessBatchAsync(ModuleDefinition module, int size, InboxMessage? only, List<InboxMessage> taken, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
@@ -64,29 +105,39 @@ public sealed partial class InboxProcessor(
 
         // The schema name is the module's constant, never input; the time is a parameter.
 #pragma warning disable EF1002
-        var taken = await db.InboxMessages
+        taken.AddRange(await db.InboxMessages
             .FromSqlRaw(
                 $$"""
                  SELECT * FROM "{{module.Schema}}".inbox_messages
                  WHERE processed_on IS NULL AND parked_on IS NULL AND (next_attempt_on IS NULL OR next_attempt_on <= {0})
+                   AND ({2}::uuid IS NULL OR (message_id = {2} AND handler = {3}))
                  ORDER BY received_on, message_id
-                 LIMIT 1
+                 LIMIT {1}
                  FOR UPDATE SKIP LOCKED
                  """,
-                now)
-            .AsTracking()
-            .ToListAsync(cancellationToken);
+                now,
+                size,
+                (object?)only?.MessageId ?? DBNull.Value,
+                (object?)only?.Handler ?? DBNull.Value)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken));
 #pragma warning restore EF1002
-        var message = taken.FirstOrDefault();
-        if (message is null)
+        if (taken.Count == 0)
         {
-            return false;
+            return;
         }
 
-        await HandleAsync(scope.ServiceProvider, db, unitOfWork, transaction, module, message, now, cancellationToken);
+        foreach (var message in taken)
+        {
+            // Each message starts from an empty change tracker: what the previous one's handler
+            // loaded is neither saved again nor seen stale, and SaveChanges stays as cheap as for one.
+            db.ChangeTracker.Clear();
+            db.InboxMessages.Attach(message);
+            await HandleAsync(scope.ServiceProvider, db, unitOfWork, transaction, module, message, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         unitOfWork.Committed();
-        return true;
     }
 
     /// <summary>
@@ -94,7 +145,7 @@ public sealed partial class InboxProcessor(
     /// fit to commit: either the handler's effect with the message marked processed, or — rolled
     /// back to the savepoint taken before the handler — only the failure counted. The row lock is
     /// held from the moment the message is taken until that commit, so no other worker can run
-    /// the message in between. Several messages could share one transaction this way (a savepoint each).
+    /// the message in between. Several messages share one transaction this way, a savepoint each.
     /// </summary>
     private async Task HandleAsync(
         IServiceProvider services,
@@ -163,6 +214,12 @@ public sealed partial class InboxProcessor(
         message.RecordFailure(text.Length > 4000 ? text[..4000] : text, now + delay, parked ? now : null);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} messages of module {Module}'s inbox failed as a whole and was rolled back; they are taken again one per transaction")]
+    private static partial void LogBatchFailed(ILogger logger, string module, int count, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox message {MessageId} for {Handler} failed in a transaction of its own, which could not record the failure; it stays pending")]
+    private static partial void LogAloneFailed(ILogger logger, Guid messageId, string handler, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox message {MessageId} failed in {Handler} (attempt {Attempts}); it will be retried")]
     private static partial void LogFailed(ILogger logger, Guid messageId, string handler, int attempts, Exception error);

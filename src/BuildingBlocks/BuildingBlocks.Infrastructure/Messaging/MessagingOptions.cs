@@ -13,6 +13,12 @@ public sealed class MessagingOptions
 
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Inbox messages handled in one transaction (a savepoint each): a commit per message capped
+    /// the inbox below the rate commands write (issue 13). 1 handles one message per transaction.
+    /// </summary>
+    public int InboxBatchSize { get; set; } = 20;
+
     /// <summary>Inbox transactions run at once per module on this host.</summary>
     public int InboxConcurrency { get; set; } = 4;
 

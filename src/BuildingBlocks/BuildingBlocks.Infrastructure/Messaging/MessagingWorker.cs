@@ -5,9 +5,12 @@ using Microsoft.Extensions.Options;
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>
-/// The background dispatcher: relays outboxes to inboxes, then handles inboxes, until both are
-/// empty; then sleeps until a commit wakes it or the poll interval passes. A database outage is
-/// logged and waited out; the host keeps running and resumes by itself.
+/// The background dispatcher, two loops: the relay copies outboxes to inboxes until none is left,
+/// then sleeps until a commit wakes it or the poll interval passes; the inbox loop handles inboxes
+/// until none is left, then sleeps until the relay wakes it or the poll interval passes (other
+/// hosts' relays and due retries). Apart, because one after the other the relay waited for every
+/// inbox pass, which under request load capped both at one batch per pass (issue 13). A database
+/// outage is logged and waited out; the host keeps running and resumes by itself.
 /// </summary>
 internal sealed partial class MessagingWorker(
     OutboxRelay relay,
@@ -25,13 +28,34 @@ internal sealed partial class MessagingWorker(
             return;
         }
 
+        var relayed = new DispatchSignal();
+        await Task.WhenAll(
+            LoopAsync(
+                async ct =>
+                {
+                    var count = await relay.RelayAsync(settings.BatchSize, ct);
+                    if (count > 0)
+                    {
+                        relayed.Notify();
+                    }
+
+                    return count;
+                },
+                signal,
+                settings.PollInterval,
+                stoppingToken),
+            LoopAsync(ct => inbox.ProcessAsync(settings.BatchSize, ct), relayed, settings.PollInterval, stoppingToken));
+    }
+
+    private async Task LoopAsync(Func<CancellationToken, Task<int>> pass, DispatchSignal wake, TimeSpan pollInterval, CancellationToken stoppingToken)
+    {
+        // Off the caller's synchronous part: both loops start at once.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var relayed = await relay.RelayAsync(settings.BatchSize, stoppingToken);
-                var handled = await inbox.ProcessAsync(settings.BatchSize, stoppingToken);
-                if (relayed + handled > 0)
+                if (await pass(stoppingToken) > 0)
                 {
                     continue;
                 }
@@ -45,7 +69,7 @@ internal sealed partial class MessagingWorker(
                 LogUnavailable(logger, ex);
             }
 
-            await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            await wake.WaitAsync(pollInterval, stoppingToken);
         }
     }
 

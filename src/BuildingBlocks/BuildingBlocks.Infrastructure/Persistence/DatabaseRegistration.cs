@@ -19,7 +19,16 @@ public static class DatabaseRegistration
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // No DISCARD ALL when a connection goes back to the pool (two per request, issue 13):
+            // nothing here leaves session state behind — no SET, no session advisory lock, no
+            // temporary table; transactions always end in COMMIT or ROLLBACK — and the prepared
+            // statements it would throw away are worth keeping.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+            return builder.Build();
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("postgres", HealthStatus.Unhealthy, ["ready"]);
         return services;

@@ -29,6 +29,10 @@ public abstract class ModuleDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(currentUser);
         _currentUser = currentUser;
+        // Every transaction here is a unit of work's own, which commits or rolls back whole, or the
+        // inbox's, which takes its own savepoint around each message: EF's SAVEPOINT/RELEASE pair
+        // around each SaveChanges inside it would only add two statements to every command.
+        Database.AutoSavepointsEnabled = false;
     }
 
     public abstract string Schema { get; }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using BuildingBlocks.Infrastructure.Persistence;
+using IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Partnerships.Infrastructure.Persistence;
+
+namespace IntegrationTests;
+
+/// <summary>
+/// What a command costs on the wire (issue 13): no pool reset when a connection goes back to the
+/// pool, and no savepoint of EF Core's inside the unit of work's own transaction.
+/// </summary>
+public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public void Connections_go_back_to_the_pool_without_a_reset_and_EF_adds_no_savepoints()
+    {
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
+        new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose.Should().BeTrue();
+
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnershipsDbContext>();
+        db.Database.AutoSavepointsEnabled.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_registration_sends_neither_DISCARD_ALL_nor_a_savepoint()
+    {
+        var client = await api.AdminClientAsync();
+        // pg_stat_statements is preloaded by scripts/lib.sh; a cluster started otherwise may lack it.
+        if (!await StatementStatisticsAsync())
+        {
+            return;
+        }
+
+        var before = await CountsAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(Data.UniqueName("Association Compteur")));
+            response.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var after = await CountsAsync();
+        (after.Registrations - before.Registrations).Should().Be(5, "the statistics see this database's registrations");
+        (after.Discards - before.Discards).Should().Be(0);
+        (after.EfSavepoints - before.EfSavepoints).Should().Be(0);
+    }
+
+    // Not pooled: a pooled connection of the test itself would send DISCARD ALL on return.
+    private NpgsqlConnection Unpooled() => new(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
+
+    private async Task<bool> StatementStatisticsAsync()
+    {
+        await using var connection = Unpooled();
+        await connection.OpenAsync();
+        try
+        {
+            await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT count(*) FROM pg_stat_statements", connection);
+            await create.ExecuteScalarAsync();
+            return true;
+        }
+        catch (PostgresException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<(long Discards, long EfSavepoints, long Registrations)> CountsAsync()
+    {
+        await using var connection = Unpooled();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT coalesce(sum(calls) FILTER (WHERE query = 'DISCARD ALL'), 0)::bigint,
+                   coalesce(sum(calls) FILTER (WHERE query LIKE 'SAVEPOINT "__EFSavePoint"%'), 0)::bigint,
+                   coalesce(sum(calls) FILTER (WHERE query LIKE 'INSERT INTO partnerships.partners %'), 0)::bigint
+            FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}
