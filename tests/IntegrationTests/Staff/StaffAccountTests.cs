@@ -32,6 +32,14 @@ public sealed class StaffAccountTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task The_bootstrap_administrator_has_a_creation_date()
+    {
+        var me = await (await api.AdminClientAsync()).GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        me.GetProperty("createdOn").GetDateTimeOffset().Year.Should().BeGreaterThan(2000);
+    }
+
+    [Fact]
     public async Task The_emailed_token_works_once()
     {
         var admin = await api.AdminClientAsync();

@@ -41,7 +41,14 @@ internal static class StaffSeeding
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var admin = new StaffUser { Email = bootstrap.AdminEmail, UserName = bootstrap.AdminEmail, DisplayName = "Administrator", EmailConfirmed = true };
+        var admin = new StaffUser
+        {
+            Email = bootstrap.AdminEmail,
+            UserName = bootstrap.AdminEmail,
+            DisplayName = "Administrator",
+            EmailConfirmed = true,
+            CreatedOn = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
         EnsureSucceeded(await users.CreateAsync(admin, bootstrap.AdminPassword), "bootstrap administrator");
         EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.Admin), "bootstrap administrator's role");
     }
