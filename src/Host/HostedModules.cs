@@ -37,7 +37,7 @@ internal static class HostedModules
     public static readonly IReadOnlyList<HostedModule> All =
     [
         new(IdentityModule.AddIdentityModule, IdentityModule.MapIdentityEndpoints, IdentityModule.SeedDemoDataAsync),
-        new(ApplicantsModule.AddApplicantsModule, ApplicantsModule.MapApplicantsEndpoints),
+        new(ApplicantsModule.AddApplicantsModule, ApplicantsModule.MapApplicantsEndpoints, ApplicantsModule.SeedDemoDataAsync),
         new(FinancingModule.AddFinancingModule, FinancingModule.MapFinancingEndpoints),
         new(MentoringModule.AddMentoringModule, MentoringModule.MapMentoringEndpoints),
         new(PartnershipsModule.AddPartnershipsModule, PartnershipsModule.MapPartnershipsEndpoints, PartnershipsModule.SeedDemoDataAsync),

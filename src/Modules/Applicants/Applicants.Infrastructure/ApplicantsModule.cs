@@ -1,6 +1,7 @@
 using Applicants.Application.Abstractions;
 using Applicants.Infrastructure.Endpoints;
 using Applicants.Infrastructure.Persistence;
+using Applicants.Infrastructure.Seeding;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +29,10 @@ public static class ApplicantsModule
         services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
+
+    /// <summary>Demo project holders for a local run (<c>Seed:Demo</c>).</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
+        DemoPersons.SeedAsync(services, cancellationToken);
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints();
 }

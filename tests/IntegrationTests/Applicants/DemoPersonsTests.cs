@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Infrastructure;
+
+namespace IntegrationTests.Applicants;
+
+/// <summary>The demo project holders of a local run are registered by the API's own command.</summary>
+public sealed class DemoPersonsTests
+{
+    [Fact]
+    public async Task The_demo_seeds_project_holders_in_the_articles_provinces_each_seen_by_its_officer()
+    {
+        await using var api = new ApiFactory().With("Seed:Demo", "true");
+        var admin = await api.AdminClientAsync();
+
+        var all = await admin.GetFromJsonAsync<JsonElement>("/api/v1/applicants?pageSize=50");
+        var provinces = all.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("provinceCode").GetString()).ToList();
+        provinces.Should().HaveCount(8).And.Contain(["03.531", "04.291", "02.381", "12.391"]);
+
+        var officer = await api.ClientForAsync("officer.taounate@demo.local");
+        var taounate = await officer.GetFromJsonAsync<JsonElement>("/api/v1/applicants?pageSize=50");
+        taounate.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("provinceCode").GetString()).Should().HaveCount(3).And.OnlyContain(p => p == "03.531");
+    }
+}
