@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IntegrationTests.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Partnerships.Contracts;
 
 namespace IntegrationTests;
 
@@ -28,6 +31,22 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await api.ScalarAsync<long>(
             $"SELECT count(*) FROM partnerships.outbox_messages WHERE type = 'partnerships.partner-registered.v1' AND content->>'partnerId' = '{id}'"))
             .Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Other_modules_look_partners_up_by_id_whatever_the_callers_provinces()
+    {
+        var client = await api.AdminClientAsync();
+        var name = Data.UniqueName("Conseil provincial de Nador");
+        var created = await (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, type: "LocalAuthority", province: "02.381", nameAr: "المجلس الإقليمي للناظور")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        await using var scope = api.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+
+        var found = await sender.Send(new FindPartnersQuery([id, Guid.NewGuid(), id]));
+
+        found.Should().ContainSingle().Which.Should().Be(new PartnerInfo(id, name, "المجلس الإقليمي للناظور", "LocalAuthority", "02.381"));
     }
 
     [Fact]
