@@ -30,7 +30,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ListSubscriptions", "ReplaySubscription", "DashboardSignIn",
         "CreateStaffAccount", "ListStaffAccounts", "GetStaffAccount", "UpdateStaffAccount", "DeactivateStaffAccount",
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
-        "ConfirmPasswordReset",
+        "ConfirmPasswordReset", "ImportCommunes",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";
@@ -150,6 +150,13 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
             return;
         }
 
+        if (operation.Definition.TryGetProperty("requestBody", out var csvBody)
+            && csvBody.GetProperty("content").TryGetProperty(CsvMediaType, out var csv))
+        {
+            await FuzzCsvAsync(operation, caller, client, csv);
+            return;
+        }
+
         var valid = new Dictionary<string, string>(StringComparer.Ordinal);
         string? foreignId = null;
         foreach (var parameter in parameters.Where(p => p.In == "path"))
@@ -238,6 +245,73 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
 
         // Without the page's antiforgery field the form is refused, whatever it holds.
         await SendFormAsync(operation, caller, client, valid, "form without antiforgery field", antiforgery: false);
+    }
+
+    private const string CsvMediaType = "text/csv";
+
+    /// <summary>
+    /// A spreadsheet upload: the document's example file is the valid request; then each cell of its
+    /// first data line receives every hostile value (quoted as CSV quotes it), and whole files that
+    /// are not what the operation reads are sent as CSV.
+    /// </summary>
+    private async Task FuzzCsvAsync(Operation operation, string caller, HttpClient client, JsonElement media)
+    {
+        var example = media.TryGetProperty("example", out var e) && e.ValueKind == JsonValueKind.String
+            ? e.GetString()!
+            : throw new InvalidOperationException($"{operation.Id}: the CSV body has no example file to start from");
+        var lines = example.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var baseline = await SendCsvAsync(operation, caller, client, example, CsvMediaType, "valid file");
+        if (caller != "officer" && baseline == HttpStatusCode.BadRequest)
+        {
+            _failures.Add($"{operation.Id} as {caller}: the example file in the document is refused with 400; fuzzing it tests only validation");
+        }
+
+        if (baseline == HttpStatusCode.Forbidden || (baseline == HttpStatusCode.Unauthorized && caller != "anonymous"))
+        {
+            await SendCsvAsync(operation, caller, client, lines[0] + "\n\0\n", CsvMediaType, "file with NUL, not allowed to call");
+            return;
+        }
+
+        var header = lines[0].Split(',');
+        var cells = lines[1].Split(',');
+        for (var column = 0; column < cells.Length; column++)
+        {
+            foreach (var (label, value) in HostileValues.ForUrl(Guid.NewGuid().ToString(), null))
+            {
+                var line = string.Join(',', cells.Select((cell, i) => i == column ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell));
+                await SendCsvAsync(operation, caller, client, $"{lines[0]}\n{line}\n", CsvMediaType, $"line 2 {header[Math.Min(column, header.Length - 1)]} = {label}");
+            }
+        }
+
+        foreach (var (label, file) in new[]
+        {
+            ("empty file", string.Empty),
+            ("header only", lines[0] + "\n"),
+            ("NUL byte", "\0"),
+            ("unterminated quote", $"{lines[0]}\n\"{lines[1]}\n"),
+            ("line with too few cells", $"{lines[0]}\nx\n"),
+            ("line with 1,000 cells", $"{lines[0]}\n{string.Join(',', Enumerable.Repeat("x", 1_000))}\n"),
+            ("other columns", "a,b,c\n1,2,3\n"),
+            ("JSON", "{\"a\": 1}"),
+            ("the file twice on one line", lines[1] + "," + lines[1]),
+        })
+        {
+            await SendCsvAsync(operation, caller, client, file, CsvMediaType, $"file = {label}");
+        }
+
+        await SendCsvAsync(operation, caller, client, example, "application/json", "the file sent as application/json");
+        using var invalidUtf8 = new ByteArrayContent([.. Encoding.UTF8.GetBytes(lines[0] + "\n"), 0xC3, 0x28, 0xFF, 0xFE, (byte)'\n']);
+        invalidUtf8.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CsvMediaType);
+        await SendCsvAsync(operation, caller, client, invalidUtf8, "invalid UTF-8");
+    }
+
+    private Task<HttpStatusCode> SendCsvAsync(Operation operation, string caller, HttpClient client, string file, string mediaType, string what) =>
+        SendCsvAsync(operation, caller, client, new StringContent(file, Encoding.UTF8, mediaType), what);
+
+    private async Task<HttpStatusCode> SendCsvAsync(Operation operation, string caller, HttpClient client, HttpContent content, string what)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), operation.Path) { Content = content };
+        return await SendRequestAsync(operation, caller, client, request, what);
     }
 
     private async Task<HttpStatusCode> SendFormAsync(Operation operation, string caller, HttpClient client, Dictionary<string, string> fields, string what, bool antiforgery = true)

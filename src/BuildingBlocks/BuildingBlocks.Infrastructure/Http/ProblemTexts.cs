@@ -55,7 +55,7 @@ public static class ProblemTexts
         [StatusCodes.Status405MethodNotAllowed] = new("Method not allowed.", "Méthode non autorisée.", "الطريقة غير مسموح بها."),
         [StatusCodes.Status409Conflict] = new("Conflict with the current state.", "Conflit avec l'état actuel.", "تعارض مع الحالة الحالية."),
         [StatusCodes.Status413PayloadTooLarge] = new("The request body is too large.", "Le corps de la requête est trop volumineux.", "محتوى الطلب كبير جدا."),
-        [StatusCodes.Status415UnsupportedMediaType] = new("Send the body as application/json.", "Envoyez le corps en application/json.", "أرسل المحتوى بصيغة application/json."),
+        [StatusCodes.Status415UnsupportedMediaType] = new("The body is not in a media type this operation takes (application/json unless its description says otherwise).", "Le corps n'est pas dans un format que cette opération accepte (application/json sauf mention contraire dans sa description).", "المحتوى ليس بصيغة تقبلها هذه العملية (application/json ما لم يذكر وصفها غير ذلك)."),
         [StatusCodes.Status422UnprocessableEntity] = new("A business rule forbids this.", "Une règle métier l'interdit.", "قاعدة من قواعد التدبير تمنع ذلك."),
         [StatusCodes.Status428PreconditionRequired] = new("A precondition is required.", "Une précondition est requise.", "شرط مسبق مطلوب."),
         [StatusCodes.Status429TooManyRequests] = new("Too many requests; slow down.", "Trop de requêtes ; ralentissez.", "طلبات كثيرة جدا؛ تمهل."),

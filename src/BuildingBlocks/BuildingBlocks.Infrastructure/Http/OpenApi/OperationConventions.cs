@@ -54,6 +54,12 @@ internal static class OperationConventions
             ShowExample(requestContent, body, json);
         }
 
+        if (description.ActionDescriptor.EndpointMetadata.OfType<CsvBodyExample>().LastOrDefault() is { } csv
+            && operation.RequestBody?.Content?.TryGetValue(CsvUploads.MediaType, out var csvMedia) == true)
+        {
+            csvMedia.Example = System.Text.Json.Nodes.JsonValue.Create(csv.Text);
+        }
+
         foreach (var answer in description.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300 && r.Type is not null))
         {
             if (operation.Responses?.TryGetValue(answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true

@@ -56,6 +56,7 @@ public sealed class Province
 /// <summary>
 /// A commune by its HCP (RGPH 2024) code <c>RR.PPP.CC.NN</c>: region, province, cercle, commune;
 /// cercle <c>01</c> holds the urban communes. Its first six characters are its province's code.
+/// Seeded with the schema; an Admin adds or corrects communes later by importing HCP's newer file.
 /// </summary>
 public sealed class Commune
 {
@@ -82,6 +83,23 @@ public sealed class Commune
     public string NameFr { get; private set; }
 
     public string NameAr { get; private set; }
+
+    /// <summary>
+    /// Takes HCP's newer kind and names (a rural commune made a municipality, a spelling fixed);
+    /// answers whether anything changed. The code never changes: persons and projects refer to it.
+    /// </summary>
+    public bool Correct(CommuneKind kind, string nameFr, string nameAr)
+    {
+        if (Kind == kind && NameFr == nameFr && NameAr == nameAr)
+        {
+            return false;
+        }
+
+        Kind = kind;
+        NameFr = nameFr;
+        NameAr = nameAr;
+        return true;
+    }
 }
 
 /// <summary>How the State administers a province-level division.</summary>

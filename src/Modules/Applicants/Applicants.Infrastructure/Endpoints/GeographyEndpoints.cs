@@ -2,6 +2,7 @@ using Applicants.Application.Geography;
 using Applicants.Application.Geography.GetCommunes;
 using Applicants.Application.Geography.GetProvinces;
 using Applicants.Application.Geography.GetRegions;
+using Applicants.Application.Geography.ImportCommunes;
 using Applicants.Domain.Geography;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
@@ -67,6 +68,32 @@ internal static class GeographyEndpoints
             .Produces<PagedResult<CommuneDto>>()
             .ProducesValidationProblem();
 
+        geography.MapPost("/communes/imports", async (HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                var lines = await CsvUploads.ReadAsync(request, CommuneFile.Columns, CommuneFile.MaxLines, ct);
+                var command = new ImportCommunesCommand([.. lines.Select(l => new CommuneLine(l.Line, l.Values[0], l.Values[1], l.Values[2], l.Values[3], l.Values[4], l.Unstorable))]);
+                return TypedResults.Ok(await sender.Send(command, ct));
+            })
+            .RequireAuthorization(AuthNames.AdminPolicy)
+            .AcceptsCsv(CommunesExample)
+            .WithName("ImportCommunes")
+            .WithSummary("Add or correct communes from HCP's file (CSV)")
+            .WithDescription(
+                "Admins only. The body is the communes file as CSV (text/csv, UTF-8, comma or semicolon separated), its first line naming the columns "
+                + string.Join(", ", CommuneFile.Columns) + " (the format of the file the system was seeded from). Every line is checked: "
+                + "code RR.PPP.CC.NN, a known province that is the code's first six characters, kind urban or rural, both names. "
+                + "One bad line refuses the whole file with 400, every bad line named as lines[n].column (n is the line in the file, the header being line 1); "
+                + "otherwise new communes are added and the kind or names of existing ones corrected, in one transaction. Communes absent from the file are kept: "
+                + "persons and projects refer to them. Sending the same file twice changes nothing the second time.")
+            .Produces<CommuneImportReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         return app;
     }
+
+    private const string CommunesExample =
+        "code,province_code,kind,name_fr,name_ar\n"
+        + "03.531.01.05,03.531,urban,Taounate,تاونات\n"
+        + "03.531.01.03,03.531,urban,Karia Ba Mohamed,قرية با محمد\n";
 }
