@@ -49,7 +49,10 @@ internal static class ApiDocumentAudit
                 {
                     foreach (var media in body.GetProperty("content").EnumerateObject())
                     {
-                        if (!media.Value.TryGetProperty("example", out _) && !media.Value.TryGetProperty("examples", out _)
+                        // A file upload (format binary) shows no example: its schema says it is a file, and its description what file.
+                        var binary = media.Value.TryGetProperty("schema", out var fileSchema)
+                            && fileSchema.TryGetProperty("format", out var fileFormat) && fileFormat.GetString() == "binary";
+                        if (!binary && !media.Value.TryGetProperty("example", out _) && !media.Value.TryGetProperty("examples", out _)
                             && !(media.Value.TryGetProperty("schema", out var s) && Resolve(s, schemas).TryGetProperty("example", out _)))
                         {
                             offenders.Add($"{name}: the {media.Name} request body has no example");

@@ -17,6 +17,9 @@ public sealed record CsvLine(int Line, IReadOnlyList<string?> Values, IReadOnlyL
 /// <summary>The example body an endpoint that takes CSV shows in the API document.</summary>
 public sealed record CsvBodyExample(string Text);
 
+/// <summary>A media type an endpoint takes as a file (a workbook): the API document shows it as binary.</summary>
+public sealed record BinaryBody(string MediaType);
+
 /// <summary>
 /// A spreadsheet sent as the request body (<c>text/csv</c>), as staff export it from Excel or
 /// LibreOffice: UTF-8 with or without a BOM, comma or semicolon separated (found from the header),

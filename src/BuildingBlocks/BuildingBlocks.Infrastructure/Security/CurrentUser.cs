@@ -9,24 +9,26 @@ namespace BuildingBlocks.Infrastructure.Security;
 /// system itself. Read from the principal at each use, never cached: services of the request's
 /// scope can be created during authentication, before the principal is known.
 /// </summary>
-internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser, IActingCaller
 {
+    private ClaimsPrincipal? _actingFor;
+
     public CallerKind Kind
     {
         get
         {
-            var context = accessor.HttpContext;
-            if (context is null)
+            var user = Principal;
+            if (user is null)
             {
                 return CallerKind.System;
             }
 
-            if (context.User.Identity?.IsAuthenticated != true)
+            if (user.Identity?.IsAuthenticated != true)
             {
                 return CallerKind.Anonymous;
             }
 
-            return context.User.FindFirstValue(AuthNames.KindClaim) switch
+            return user.FindFirstValue(AuthNames.KindClaim) switch
             {
                 AuthNames.StaffKind => CallerKind.Staff,
                 AuthNames.PartnerKind => CallerKind.Partner,
@@ -45,7 +47,26 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public IReadOnlyCollection<string> Provinces => Values(AuthNames.ProvinceClaim);
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal => _actingFor ?? accessor.HttpContext?.User;
+
+    public void ActAs(Guid userId, IReadOnlyCollection<string> roles, IReadOnlyCollection<string> provinces)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(provinces);
+        if (accessor.HttpContext is not null || _actingFor is not null)
+        {
+            throw new InvalidOperationException("Only work outside a request acts for a staff member, and only for one.");
+        }
+
+        Claim[] claims =
+        [
+            new(AuthNames.KindClaim, AuthNames.StaffKind),
+            new(AuthNames.SubjectClaim, userId.ToString()),
+            .. roles.Select(r => new Claim(AuthNames.RoleClaim, r)),
+            .. provinces.Select(p => new Claim(AuthNames.ProvinceClaim, p)),
+        ];
+        _actingFor = new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "acting-for"));
+    }
 
     public bool IsInRole(string role) => Principal?.HasClaim(AuthNames.RoleClaim, role) == true;
 

@@ -16,7 +16,9 @@ public static class SecurityRegistration
     public static IServiceCollection AddCallerAuthentication(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IActingCaller>(sp => sp.GetRequiredService<CurrentUser>());
 
         services.AddAuthentication(AuthNames.SmartScheme)
             .AddPolicyScheme(AuthNames.SmartScheme, "Bearer token or partner API key", options =>

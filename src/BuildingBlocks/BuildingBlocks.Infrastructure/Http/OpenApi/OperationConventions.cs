@@ -60,6 +60,14 @@ internal static class OperationConventions
             csvMedia.Example = System.Text.Json.Nodes.JsonValue.Create(csv.Text);
         }
 
+        foreach (var file in description.ActionDescriptor.EndpointMetadata.OfType<BinaryBody>())
+        {
+            if (operation.RequestBody?.Content?.TryGetValue(file.MediaType, out var fileMedia) == true)
+            {
+                fileMedia.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            }
+        }
+
         foreach (var answer in description.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300 && r.Type is not null))
         {
             if (operation.Responses?.TryGetValue(answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true

@@ -1,4 +1,5 @@
 using Applicants.Domain.Geography;
+using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,12 @@ public interface IApplicantsDbContext
     DbSet<Commune> Communes { get; }
 
     DbSet<Person> Persons { get; }
+
+    DbSet<PersonImport> PersonImports { get; }
+
+    DbSet<PersonImportFile> PersonImportFiles { get; }
+
+    DbSet<ImportedLine> ImportedLines { get; }
 
     DbContext Context { get; }
 }

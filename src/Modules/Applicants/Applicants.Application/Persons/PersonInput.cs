@@ -94,7 +94,7 @@ internal sealed class PersonInputValidator : AbstractValidator<IPersonInput>
 {
     public PersonInputValidator()
     {
-        RuleFor(p => p.Cin).NotEmpty().Matches(Cin.Pattern).MaximumLength(12)
+        RuleFor(p => p.Cin).NotEmpty().MaximumLength(12).Matches(Cin.Pattern)
             .WithMessage(_ => new LocalizedText(
                 "A CIN is one or two letters followed by digits (e.g. AB123456).",
                 "Une CIN est faite d'une ou deux lettres suivies de chiffres (par ex. AB123456).",

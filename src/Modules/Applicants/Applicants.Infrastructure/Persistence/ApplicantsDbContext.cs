@@ -1,5 +1,6 @@
 using Applicants.Application.Abstractions;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
@@ -23,12 +24,20 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
 
     public DbSet<Person> Persons => Set<Person>();
 
+    public DbSet<PersonImport> PersonImports => Set<PersonImport>();
+
+    public DbSet<PersonImportFile> PersonImportFiles => Set<PersonImportFile>();
+
+    public DbSet<ImportedLine> ImportedLines => Set<ImportedLine>();
+
     public DbContext Context => this;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Trigrams index the folded names for search in either script.
         modelBuilder.HasPostgresExtension("pg_trgm");
+        // A line's errors are a JSON value of their line (ImportedLineConfiguration), never rows of their own.
+        modelBuilder.Ignore<LineError>();
         base.OnModelCreating(modelBuilder);
     }
 }

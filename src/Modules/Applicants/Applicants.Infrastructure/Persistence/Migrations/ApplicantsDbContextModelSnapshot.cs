@@ -129,6 +129,158 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.ToTable("regions", "applicants");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imported_lines");
+
+                    b.HasIndex("ImportId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imported_lines_import_id_line");
+
+                    b.HasIndex("ImportId", "Outcome")
+                        .HasDatabaseName("ix_imported_lines_import_id_outcome");
+
+                    b.ToTable("imported_lines", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Imports.PersonImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<Guid>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by");
+
+                    b.PrimitiveCollection<string[]>("ImporterProvinces")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("importer_provinces");
+
+                    b.PrimitiveCollection<string[]>("ImporterRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("importer_roles");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("Lines")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines");
+
+                    b.Property<DateTimeOffset>("ReceivedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset?>("StartedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_imports");
+
+                    b.HasIndex("ImportedBy", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_imports_imported_by_sha256");
+
+                    b.ToTable("person_imports", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Imports.PersonImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_import_files");
+
+                    b.ToTable("person_import_files", "applicants");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Persons.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -394,6 +546,26 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_provinces_regions_region_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
+                {
+                    b.HasOne("Applicants.Domain.Imports.PersonImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_lines_person_imports_import_id");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Imports.PersonImportFile", b =>
+                {
+                    b.HasOne("Applicants.Domain.Imports.PersonImport", null)
+                        .WithOne()
+                        .HasForeignKey("Applicants.Domain.Imports.PersonImportFile", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_import_files_person_imports_id");
                 });
 
             modelBuilder.Entity("Applicants.Domain.Persons.Person", b =>
