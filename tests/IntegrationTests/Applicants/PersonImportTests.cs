@@ -91,6 +91,19 @@ public sealed class PersonImportTests(ImportsFactory api) : IClassFixture<Import
     }
 
     [Fact]
+    public async Task The_same_cin_on_several_lines_of_one_file_registers_one_person()
+    {
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));
+        var cin = UniqueCin("DU");
+
+        var sent = await officer.PostAsync("/api/v1/applicants/imports", Csv(Header + Line(cin) + Line(cin) + Line(cin) + Line(cin)));
+
+        var import = await CompletedAsync(officer, sent.Headers.Location!.ToString());
+        (import.GetProperty("registered").GetInt32(), import.GetProperty("alreadyRegistered").GetInt32()).Should().Be((1, 3));
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.persons WHERE cin = '{cin}'")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_arabic_workbook_template_filled_in_registers_its_lines()
     {
         var admin = await api.AdminClientAsync();

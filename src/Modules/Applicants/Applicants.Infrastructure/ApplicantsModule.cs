@@ -26,6 +26,7 @@ public static class ApplicantsModule
         services.AddModule<ApplicantsDbContext>(Definition);
         services.AddScoped<IApplicantsDbContext>(sp => sp.GetRequiredService<ApplicantsDbContext>());
         services.DescribeApiTag("Geography", "Morocco's administrative division (HCP codes): 12 regions, 75 provinces and prefectures, 1,503 communes, in French and Arabic.");
+        services.Configure<Imports.PersonImportOptions>(configuration.GetSection(Imports.PersonImportOptions.Section));
         services.AddTransient<Imports.PersonImportJob>();
         services.DescribeApiTag("Imports", "Registrations collected in the field, loaded from a spreadsheet (CSV or XLSX) and registered line by line by a worker.");
         services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
