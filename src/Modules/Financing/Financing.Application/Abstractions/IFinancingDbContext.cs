@@ -1,3 +1,4 @@
+using Financing.Domain.Financings;
 using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,8 @@ namespace Financing.Application.Abstractions;
 public interface IFinancingDbContext
 {
     DbSet<Programme> Programmes { get; }
+
+    DbSet<ProjectFinancing> Financings { get; }
 
     DbContext Context { get; }
 }

@@ -111,6 +111,15 @@ public sealed class Programme : AggregateRoot<ProgrammeId>
 
     public Money Envelope => Money.Sum(_funders.Select(f => f.Envelope));
 
+    /// <summary>What remains of a funder's envelope; zero for a partner that does not fund this programme.</summary>
+    public Money RemainingOf(Guid partnerId) => _funders.FirstOrDefault(f => f.PartnerId == partnerId)?.Remaining ?? Money.Zero;
+
+    /// <summary>Holds a grant against its funder's envelope (a financing's approval).</summary>
+    public void Commit(Guid partnerId, Money amount) => _funders.Single(f => f.PartnerId == partnerId).Commit(amount);
+
+    /// <summary>Records a payment out of a funder's envelope (a tranche's disbursement).</summary>
+    public void RecordDisbursement(Guid partnerId, Money amount) => _funders.Single(f => f.PartnerId == partnerId).Disburse(amount);
+
     private void Apply(ProgrammeDetails details, DateTimeOffset now)
     {
         CheckRule(new PeriodMustBeOrderedRule(details.StartsOn, details.EndsOn));

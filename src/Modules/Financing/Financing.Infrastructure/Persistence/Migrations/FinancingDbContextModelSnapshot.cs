@@ -127,6 +127,211 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "financing");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("DisbursedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disbursed_by");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disbursed_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<DateTimeOffset?>("RecordedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<DateOnly?>("ReleasedByVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("released_by_visit_on");
+
+                    b.Property<bool>("RequiresPositiveVisit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_positive_visit");
+
+                    b.Property<Guid>("financing_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_tranches");
+
+                    b.HasIndex("financing_id", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_financing_tranches_financing_id_number");
+
+                    b.ToTable("financing_tranches", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.PlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal?>("AnnualRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("annual_rate");
+
+                    b.Property<int?>("GraceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_months");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<Guid>("financing_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_lines");
+
+                    b.HasIndex("financing_id")
+                        .HasDatabaseName("ix_plan_lines_financing_id");
+
+                    b.ToTable("plan_lines", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("ApprovedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_on");
+
+                    b.Property<Guid?>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("GrantAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("grant_amount");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<decimal>("LoanAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("loan_amount");
+
+                    b.Property<decimal>("OwnContribution")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("own_contribution");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sector");
+
+                    b.Property<decimal>("TotalCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_cost");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financings");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_financings_application_id");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_financings_holder_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_financings_programme_id");
+
+                    b.ToTable("financings", "financing");
+                });
+
             modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +543,36 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.ToTable("programme_tranches", "financing");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
+                {
+                    b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("financing_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_tranches_financings_financing_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.PlanLine", b =>
+                {
+                    b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("financing_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_lines_financings_financing_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financings_programmes_programme_id");
+                });
+
             modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
                 {
                     b.HasOne("Financing.Domain.Programmes.Programme", null)
@@ -356,6 +591,13 @@ namespace Financing.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_programme_tranches_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
