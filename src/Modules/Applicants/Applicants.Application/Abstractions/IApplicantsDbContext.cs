@@ -1,3 +1,4 @@
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public interface IApplicantsDbContext
     DbSet<Commune> Communes { get; }
 
     DbSet<Person> Persons { get; }
+
+    DbSet<DuplicateCandidate> DuplicateCandidates { get; }
 
     DbContext Context { get; }
 }

@@ -1,4 +1,5 @@
 using Applicants.Application.Abstractions;
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
@@ -22,6 +23,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
 
     public DbContext Context => this;
 

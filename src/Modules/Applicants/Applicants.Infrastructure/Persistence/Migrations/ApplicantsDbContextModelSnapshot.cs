@@ -24,6 +24,84 @@ namespace Applicants.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DetectedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_on");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("MatchProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("match_province_code");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<DateTimeOffset?>("ResolvedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<bool>("SameBirthDate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("same_birth_date");
+
+                    b.Property<bool>("SameCommune")
+                        .HasColumnType("boolean")
+                        .HasColumnName("same_commune");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_candidates");
+
+                    b.HasIndex("MatchId")
+                        .HasDatabaseName("ix_duplicate_candidates_match_id");
+
+                    b.HasIndex("PersonId", "MatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_candidates_person_id_match_id");
+
+                    b.HasIndex("Status", "ProvinceCode", "Score")
+                        .HasDatabaseName("ix_duplicate_candidates_status_province_code_score");
+
+                    b.ToTable("duplicate_candidates", "applicants");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -207,6 +285,10 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name_ar");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(410)
@@ -253,18 +335,24 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
+                    b.HasIndex("BirthDate")
+                        .HasDatabaseName("ix_persons_birth_date");
+
                     b.HasIndex("Cin")
                         .IsUnique()
                         .HasDatabaseName("ix_persons_cin");
 
-                    b.HasIndex("CommuneCode")
-                        .HasDatabaseName("ix_persons_commune_code");
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("ix_persons_name_key");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKey"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CommuneCode", "BirthDate")
+                        .HasDatabaseName("ix_persons_commune_code_birth_date");
 
                     b.HasIndex("ProvinceCode", "RegisteredOn")
                         .HasDatabaseName("ix_persons_province_code_registered_on");
@@ -376,6 +464,23 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "applicants");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidates_persons_match_id");
+
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidates_persons_person_id");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
                 {
                     b.HasOne("Applicants.Domain.Geography.Province", null)
@@ -404,6 +509,12 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_persons_communes_commune_code");
+
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_persons_persons_merged_into_id");
                 });
 #pragma warning restore 612, 618
         }
