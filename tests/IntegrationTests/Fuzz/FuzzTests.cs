@@ -31,6 +31,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "CreateStaffAccount", "ListStaffAccounts", "GetStaffAccount", "UpdateStaffAccount", "DeactivateStaffAccount",
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
         "ConfirmPasswordReset",
+        "DefineProgramme", "ListProgrammes", "GetProgramme", "UpdateProgramme", "OpenProgramme", "CloseProgramme", "GetProgrammeBudget",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

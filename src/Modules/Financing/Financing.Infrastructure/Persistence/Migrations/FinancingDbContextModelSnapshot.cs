@@ -126,6 +126,244 @@ namespace Financing.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "financing");
                 });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowsGroups")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_groups");
+
+                    b.Property<bool>("AllowsIndividuals")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_individuals");
+
+                    b.Property<DateTimeOffset?>("ClosedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CoordinatorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("coordinator_email");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("FollowUpMonthlyVisitsForMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_monthly_visits_for_months");
+
+                    b.Property<int>("FollowUpQuarterlyVisitsUntilMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_quarterly_visits_until_month");
+
+                    b.PrimitiveCollection<string[]>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_age");
+
+                    b.Property<decimal?>("MaximumGrant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("maximum_grant");
+
+                    b.Property<decimal?>("MaximumProjectCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("maximum_project_cost");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_age");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<DateTimeOffset?>("OpenedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_on");
+
+                    b.Property<decimal>("OwnContributionRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("own_contribution_rate");
+
+                    b.PrimitiveCollection<string[]>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)[]")
+                        .HasColumnName("province_codes");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string[]>("TargetCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_categories");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_code");
+
+                    b.HasIndex("Status", "StartsOn")
+                        .HasDatabaseName("ix_programmes_status_starts_on");
+
+                    b.ToTable("programmes", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("committed");
+
+                    b.Property<decimal>("Disbursed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("disbursed");
+
+                    b.Property<decimal>("Envelope")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("envelope");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("programme_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_funders");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_programme_funders_partner_id");
+
+                    b.HasIndex("programme_id", "PartnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_funders_programme_id_partner_id");
+
+                    b.ToTable("programme_funders", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("RequiresPositiveVisit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_positive_visit");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("share");
+
+                    b.Property<Guid>("programme_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_tranches");
+
+                    b.HasIndex("programme_id")
+                        .HasDatabaseName("ix_programme_tranches_programme_id");
+
+                    b.ToTable("programme_tranches", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany("Funders")
+                        .HasForeignKey("programme_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_funders_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeTranche", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("programme_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_tranches_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
+                {
+                    b.Navigation("Funders");
+
+                    b.Navigation("Tranches");
+                });
 #pragma warning restore 612, 618
         }
     }
