@@ -1,3 +1,4 @@
+using Applicants.Domain.Applications;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
@@ -17,6 +18,8 @@ public interface IApplicantsDbContext
     DbSet<Person> Persons { get; }
 
     DbSet<DuplicateCandidate> DuplicateCandidates { get; }
+
+    DbSet<ProjectApplication> Applications { get; }
 
     DbContext Context { get; }
 }

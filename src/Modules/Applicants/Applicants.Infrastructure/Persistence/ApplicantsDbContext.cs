@@ -1,4 +1,5 @@
 using Applicants.Application.Abstractions;
+using Applicants.Domain.Applications;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
@@ -25,6 +26,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<Person> Persons => Set<Person>();
 
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+
+    public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
 
     public DbContext Context => this;
 

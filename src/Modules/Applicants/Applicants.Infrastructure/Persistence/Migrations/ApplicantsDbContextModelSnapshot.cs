@@ -24,6 +24,189 @@ namespace Applicants.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlreadyFinanced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("already_financed");
+
+                    b.Property<Guid?>("CampaignStopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_stop_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("EstimatedTotalCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("estimated_total_cost");
+
+                    b.Property<int>("ExpectedJobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_jobs");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<decimal>("OwnContribution")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("own_contribution");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("ReferringPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_partner_id");
+
+                    b.Property<decimal>("RequestedAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("requested_amount");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("SubmittedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_applications_commune_code");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_applications_holder_id");
+
+                    b.HasIndex("ReferringPartnerId")
+                        .HasDatabaseName("ix_applications_referring_partner_id");
+
+                    b.HasIndex("ProgrammeId", "Stage")
+                        .HasDatabaseName("ix_applications_programme_id_stage");
+
+                    b.HasIndex("ProvinceCode", "SubmittedOn")
+                        .HasDatabaseName("ix_applications_province_code_submitted_on");
+
+                    b.ToTable("applications", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.StageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_stage");
+
+                    b.Property<Guid?>("application_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_stage_changes");
+
+                    b.HasIndex("application_id", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_application_stage_changes_application_id_sequence");
+
+                    b.ToTable("application_stage_changes", "applicants");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +647,25 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "applicants");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_communes_commune_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.StageChange", b =>
+                {
+                    b.HasOne("Applicants.Domain.Applications.ProjectApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("application_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_application_stage_changes_applications_application_id");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
                 {
                     b.HasOne("Applicants.Domain.Persons.Person", null)
@@ -515,6 +717,11 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_persons_persons_merged_into_id");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
