@@ -3,6 +3,7 @@ using Applicants.Application.Applications;
 using Applicants.Application.Applications.GetApplication;
 using Applicants.Application.Applications.GetApplications;
 using Applicants.Application.Applications.SubmitApplication;
+using Applicants.Application.Applications.WithdrawApplication;
 using Applicants.Domain.Applications;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
@@ -49,6 +50,12 @@ public sealed record ApplicationRequest(
     internal SubmitApplicationCommand ToCommand() =>
         new(ProgrammeId, HolderKind, HolderId, Title, Sector, CommuneCode, Description, EstimatedTotalCost, RequestedAmount, OwnContribution,
             ExpectedJobs, Channel, CampaignStopId);
+}
+
+/// <summary>Why the holder withdraws.</summary>
+public sealed record WithdrawalRequest(string? Reason) : IWithdrawalInput, IApiExample<WithdrawalRequest>
+{
+    public static WithdrawalRequest Example { get; } = new("Le porteur a trouvé un emploi salarié à Khémisset.");
 }
 
 internal static class ApplicationEndpoints
@@ -106,6 +113,21 @@ internal static class ApplicationEndpoints
             .WithDescription("Oldest first. Each transition names who made it: a staff member, a partner's system, or the system on another module's event (a committee's decision, a tranche paid, a mentor assigned, a visit reported).")
             .Produces<IReadOnlyList<StageChangeDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        applications.MapPost("/{id:guid}/withdraw", async ([Description(ApplicationIdText)] Guid id, WithdrawalRequest request, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new WithdrawApplicationCommand(id, request.Reason), ct);
+                return TypedResults.Ok(await sender.Send(new GetApplicationQuery(id), ct));
+            })
+            .WithName("WithdrawApplication")
+            .WithSummary("Withdraw an application at the holder's request")
+            .WithDescription("Possible until the committee's approval is financed: from Submitted, Eligible, Ineligible or Approved; from any other stage the answer is 422 (application.illegal-transition).")
+            .Produces<ApplicationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return app;
     }
