@@ -34,5 +34,5 @@ public static class ApplicantsModule
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
         DemoPersons.SeedAsync(services, cancellationToken);
 
-    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints();
+    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
 }

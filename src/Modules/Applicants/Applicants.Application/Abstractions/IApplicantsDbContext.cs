@@ -1,3 +1,5 @@
+using Applicants.Domain.Applications;
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,10 @@ public interface IApplicantsDbContext
     DbSet<Commune> Communes { get; }
 
     DbSet<Person> Persons { get; }
+
+    DbSet<DuplicateCandidate> DuplicateCandidates { get; }
+
+    DbSet<ProjectApplication> Applications { get; }
 
     DbContext Context { get; }
 }

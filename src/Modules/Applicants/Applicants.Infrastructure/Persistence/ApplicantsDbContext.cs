@@ -1,4 +1,6 @@
 using Applicants.Application.Abstractions;
+using Applicants.Domain.Applications;
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
@@ -22,6 +24,10 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+
+    public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
 
     public DbContext Context => this;
 
