@@ -86,6 +86,49 @@ public readonly record struct Money : IComparable<Money>
     }
 
     /// <summary>
+    /// Splits this amount in proportion to the weights (a plan's shares, a tranche policy), to the
+    /// centime. The parts always add up to the whole: the centimes that rounding down leaves over
+    /// go one each to the parts with the largest remainders (the earliest part on a tie), so no
+    /// part is off by more than a centime and none is lost or invented.
+    /// </summary>
+    public IReadOnlyList<Money> Allocate(IReadOnlyList<decimal> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count == 0 || weights.Any(w => w < 0m) || weights.Sum() <= 0m)
+        {
+            throw new ArgumentException("Allocation needs at least one weight, none negative, and a positive total.", nameof(weights));
+        }
+
+        // Work in whole centimes of the absolute amount, so every part is rounded the same way.
+        var total = weights.Sum();
+        var centimes = Math.Abs(Amount * 100m);
+        var parts = new decimal[weights.Count];
+        var remainders = new decimal[weights.Count];
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var exact = centimes * weights[i] / total;
+            parts[i] = Math.Floor(exact);
+            remainders[i] = exact - parts[i];
+        }
+
+        var leftOver = (int)(centimes - parts.Sum());
+        foreach (var i in Enumerable.Range(0, parts.Length).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take(Math.Max(leftOver, 0)))
+        {
+            parts[i] += 1m;
+        }
+
+        var sign = Amount < 0m ? -1m : 1m;
+        return parts.Select(c => new Money(c == 0m ? 0m : sign * c / 100m)).ToList();
+    }
+
+    /// <summary>Splits this amount into <paramref name="parts"/> equal parts to the centime, the first ones a centime larger when it does not divide exactly.</summary>
+    public IReadOnlyList<Money> Split(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parts);
+        return Allocate(Enumerable.Repeat(1m, parts).ToList());
+    }
+
+    /// <summary>
     /// The outcome of arithmetic. Amounts come from people and add up in ways no validator sees in
     /// advance, so a result the column (or a decimal) cannot hold is a broken rule the caller is
     /// told about (422), not a crash.

@@ -31,6 +31,8 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "CreateStaffAccount", "ListStaffAccounts", "GetStaffAccount", "UpdateStaffAccount", "DeactivateStaffAccount",
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
         "ConfirmPasswordReset", "ImportCommunes",
+        "DefineProgramme", "ListProgrammes", "GetProgramme", "UpdateProgramme", "OpenProgramme", "CloseProgramme", "GetProgrammeBudget",
+        "GetFinancing", "DisburseTranche",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

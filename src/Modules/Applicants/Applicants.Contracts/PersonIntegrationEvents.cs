@@ -31,3 +31,14 @@ public sealed record PersonUpdatedIntegrationEvent(
     string CommuneCode,
     string ProvinceCode,
     DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+/// <summary>
+/// A registration was confirmed by staff to be a duplicate of an earlier one and retired into it:
+/// counts of beneficiaries drop <c>PersonId</c> and keep <c>MergedIntoId</c>.
+/// </summary>
+[IntegrationEventName("applicants.person-merged", 1)]
+[NoSubscribers("Reporting counts beneficiaries in a later issue.")]
+public sealed record PersonMergedIntegrationEvent(
+    Guid PersonId,
+    Guid MergedIntoId,
+    DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);

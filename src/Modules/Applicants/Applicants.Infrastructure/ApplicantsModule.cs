@@ -37,5 +37,6 @@ public static class ApplicantsModule
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
         DemoPersons.SeedAsync(services, cancellationToken);
 
-    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) => app.MapGeographyEndpoints().MapPersonEndpoints().MapImportEndpoints();
+    public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGeographyEndpoints().MapPersonEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
 }

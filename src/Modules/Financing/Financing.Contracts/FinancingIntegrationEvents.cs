@@ -13,7 +13,6 @@ public sealed record FollowUpPolicy(int MonthlyVisitsForMonths, int QuarterlyVis
 /// Applicants moves the application to <c>Approved</c>.
 /// </summary>
 [IntegrationEventName("financing.application-approved", 1)]
-[NoSubscribers("Applicants (lifecycle) and Mentoring (assignment) subscribe in their issues.")]
 public sealed record ApplicationApprovedIntegrationEvent(
     Guid ApplicationId,
     Guid ProgrammeId,
@@ -33,7 +32,6 @@ public sealed record ApplicationApprovedIntegrationEvent(
 
 /// <summary>A selection committee rejected an application, with its reason.</summary>
 [IntegrationEventName("financing.application-rejected", 1)]
-[NoSubscribers("Applicants (lifecycle) subscribes in its issue.")]
 public sealed record ApplicationRejectedIntegrationEvent(
     Guid ApplicationId,
     Guid ProgrammeId,
@@ -43,7 +41,6 @@ public sealed record ApplicationRejectedIntegrationEvent(
 
 /// <summary>A selection committee deferred an application to a later session.</summary>
 [IntegrationEventName("financing.application-deferred", 1)]
-[NoSubscribers("Applicants (history) subscribes in its issue.")]
 public sealed record ApplicationDeferredIntegrationEvent(
     Guid ApplicationId,
     Guid ProgrammeId,
@@ -56,7 +53,6 @@ public sealed record ApplicationDeferredIntegrationEvent(
 /// the application to <c>Financed</c>.
 /// </summary>
 [IntegrationEventName("financing.tranche-disbursed", 1)]
-[NoSubscribers("Applicants (lifecycle) and Reporting subscribe in their issues.")]
 public sealed record TrancheDisbursedIntegrationEvent(
     Guid FinancingId,
     Guid ApplicationId,

@@ -1,4 +1,7 @@
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
+using Financing.Application.Abstractions;
+using Financing.Infrastructure.Endpoints;
 using Financing.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Financing.Infrastructure;
 
+/// <summary>Programmes and their envelopes; (next) committees, financing plans, tranches and loans.</summary>
 public static class FinancingModule
 {
     public static readonly ModuleDefinition Definition = new(
@@ -19,9 +23,11 @@ public static class FinancingModule
     public static IServiceCollection AddFinancingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<FinancingDbContext>(Definition);
+        services.AddScoped<IFinancingDbContext>(sp => sp.GetRequiredService<FinancingDbContext>());
+        services.DescribeApiTag("Programmes", "Financing programmes: eligibility rules, instruments, tranche and follow-up policies, funders' envelopes and budgets.");
+        services.DescribeApiTag("Financings", "Approved projects' financing plans and the tranches their grants are paid in.");
         return services;
     }
 
-    /// <summary>No endpoint yet: the Financing issue adds them here.</summary>
-    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings();
 }

@@ -4,7 +4,6 @@ namespace Mentoring.Contracts;
 
 /// <summary>A mentor was assigned to a financed project (the application's id); Applicants moves it to <c>InFollowUp</c>.</summary>
 [IntegrationEventName("mentoring.mentor-assigned", 1)]
-[NoSubscribers("Applicants (lifecycle) subscribes in its issue.")]
 public sealed record MentorAssignedIntegrationEvent(
     Guid ApplicationId,
     Guid MentorId,
@@ -18,7 +17,6 @@ public sealed record MentorAssignedIntegrationEvent(
 /// survival.
 /// </summary>
 [IntegrationEventName("mentoring.visit-reported", 1)]
-[NoSubscribers("Financing (tranches), Applicants (closing) and Reporting subscribe in their issues.")]
 public sealed record VisitReportedIntegrationEvent(
     Guid VisitId,
     Guid ApplicationId,

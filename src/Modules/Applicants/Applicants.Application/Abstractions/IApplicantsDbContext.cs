@@ -1,3 +1,5 @@
+using Applicants.Domain.Applications;
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
@@ -21,6 +23,9 @@ public interface IApplicantsDbContext
     DbSet<PersonImportFile> PersonImportFiles { get; }
 
     DbSet<ImportedLine> ImportedLines { get; }
+    DbSet<DuplicateCandidate> DuplicateCandidates { get; }
+
+    DbSet<ProjectApplication> Applications { get; }
 
     DbContext Context { get; }
 }

@@ -1,3 +1,4 @@
+using Applicants.Application.Duplicates;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Contracts;
 
@@ -69,6 +70,12 @@ public sealed record PersonDto : IApiExample<PersonDto>
     /// <summary>When the person's details last changed, in Moroccan time with its offset.</summary>
     public DateTimeOffset UpdatedOn { get; init; }
 
+    /// <summary>Set when staff confirmed this registration duplicated an earlier one: the id of the person record that stays. Such a record is out of search.</summary>
+    public Guid? MergedIntoId { get; init; }
+
+    /// <summary>The persons this one likely duplicates, or is likely duplicated by, still to be merged or dismissed (GET /api/v1/duplicates); only on registration and when reading one person, null in lists.</summary>
+    public IReadOnlyList<PossibleDuplicateDto>? PossibleDuplicates { get; init; }
+
     /// <summary>The version to send back with a correction (optimistic concurrency): it changes with every change.</summary>
     public uint Version { get; init; }
 
@@ -95,6 +102,8 @@ public sealed record PersonDto : IApiExample<PersonDto>
         ConsentedOn = new DateOnly(2026, 11, 20),
         RegisteredOn = new DateTimeOffset(2026, 11, 20, 10, 5, 0, TimeSpan.FromHours(1)),
         UpdatedOn = new DateTimeOffset(2026, 11, 24, 15, 30, 0, TimeSpan.FromHours(1)),
+        MergedIntoId = null,
+        PossibleDuplicates = [PossibleDuplicateDto.Example],
         Version = 3,
     };
 }

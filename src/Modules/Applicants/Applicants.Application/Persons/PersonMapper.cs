@@ -9,8 +9,14 @@ internal static partial class PersonMapper
 {
     public static partial IQueryable<PersonDto> ProjectToDto(this IQueryable<Person> persons);
 
+    // The projection's element mapping; duplicates are read apart (GetPersonQuery).
+    [MapperIgnoreTarget(nameof(PersonDto.PossibleDuplicates))]
+    private static partial PersonDto ToDto(Person person);
+
     // Expression-bodied, so Mapperly inlines them into the projection's expression tree.
     private static Guid ToGuid(PersonId id) => id.Value;
+
+    private static Guid? ToGuid(PersonId? id) => id == null ? null : id.Value.Value;
 
     private static string ToText(Cin cin) => cin.Value;
 

@@ -8,7 +8,8 @@ namespace Applicants.Domain.Persons;
 /// name search work on. Arabic: alef forms (أ إ آ ٱ → ا), hamza on its carriers (ؤ → و, ئ → ي,
 /// ء dropped), ta marbuta (ة → ه), alef maqsura (ى → ي), tatweel and diacritics dropped. Latin:
 /// case and accents dropped, the article (el, al) dropped when written apart, ou and w → u,
-/// sh → ch. Both: a letter doubled in a word counts once, and spaces, hyphens and apostrophes vanish, so
+/// sh → ch, then o → u, y → i, dj → j, q → k, ph → f, ck → k, c before e or i → s, and abdel,
+/// abdal, abdul → abd. Both: a letter doubled counts once, and spaces, hyphens and apostrophes vanish, so
 /// "Ben Ali" is "Benali" and "عبد الله" is "عبدالله". What remains different (سعيد and سعد,
 /// Fatima and Fatiha) is left to similarity, never folded.
 /// </summary>
@@ -51,10 +52,35 @@ public static class NormalisedName
             token.Append(Fold(c));
         }
 
-        return string.Concat(tokens
+        var key = string.Concat(tokens
             .Select(t => t.ToString())
             .Where(w => w is not ("el" or "al"))
             .Select(w => WithoutDoubledLetters(w.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal))));
+        return Transliterations(key);
+    }
+
+    /// <summary>
+    /// The second round of Latin folds, on the whole key: o → u, y → i, dj → j, q → k, ph → f,
+    /// ck → k, c before e or i → s, a letter doubled across the words once, and abd with its
+    /// article (abdel, abdal, abdul) → abd. It works on the key alone, never on the words, so the
+    /// migration that introduced it (Duplicates) re-keyed the stored names in SQL with the same
+    /// steps. A change here needs such a migration too.
+    /// </summary>
+    private static string Transliterations(string key)
+    {
+        var folded = key
+            .Replace('o', 'u')
+            .Replace('y', 'i')
+            .Replace("dj", "j", StringComparison.Ordinal)
+            .Replace('q', 'k')
+            .Replace("ph", "f", StringComparison.Ordinal)
+            .Replace("ck", "k", StringComparison.Ordinal)
+            .Replace("ce", "se", StringComparison.Ordinal)
+            .Replace("ci", "si", StringComparison.Ordinal);
+        return WithoutDoubledLetters(folded)
+            .Replace("abdel", "abd", StringComparison.Ordinal)
+            .Replace("abdal", "abd", StringComparison.Ordinal)
+            .Replace("abdul", "abd", StringComparison.Ordinal);
     }
 
     private static char Fold(char c) => c switch

@@ -64,6 +64,12 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
 
     public DateTimeOffset UpdatedOn { get; private set; }
 
+    /// <summary>
+    /// Set when a staff member confirmed that this registration was a duplicate of an earlier one:
+    /// the person is that one, and this record stays only as a trace (out of search and lists).
+    /// </summary>
+    public PersonId? MergedIntoId { get; private set; }
+
     public static Person Register(PersonDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -79,6 +85,17 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
         ArgumentNullException.ThrowIfNull(details);
         Apply(details, now);
         Raise(new PersonUpdatedDomainEvent(Id, Sex, BirthDate, Disability, Categories, CommuneCode, ProvinceCode, now));
+    }
+
+    /// <summary>Retires this registration into <paramref name="earlier"/>, the record of the same person that stays.</summary>
+    public void MergeInto(Person earlier, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        CheckRule(new PersonMustNotBeMergedRule(this));
+        CheckRule(new PersonMustNotBeMergedRule(earlier));
+        MergedIntoId = earlier.Id;
+        UpdatedOn = now;
+        Raise(new PersonMergedDomainEvent(Id, earlier.Id, now));
     }
 
     private void Apply(PersonDetails details, DateTimeOffset now)

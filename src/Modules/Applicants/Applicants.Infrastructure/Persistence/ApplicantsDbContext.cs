@@ -1,4 +1,6 @@
 using Applicants.Application.Abstractions;
+using Applicants.Domain.Applications;
+using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
@@ -29,6 +31,9 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<PersonImportFile> PersonImportFiles => Set<PersonImportFile>();
 
     public DbSet<ImportedLine> ImportedLines => Set<ImportedLine>();
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+
+    public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
 
     public DbContext Context => this;
 

@@ -1,14 +1,23 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
+using Financing.Application.Abstractions;
+using Financing.Domain.Financings;
+using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Financing.Infrastructure.Persistence;
 
-/// <summary>The financing schema: for now its outbox and inbox; the Financing issue adds its aggregates.</summary>
+/// <summary>The financing schema: programmes and their funders, approved financings with their plans and tranches, with the module's outbox and inbox.</summary>
 internal sealed class FinancingDbContext(DbContextOptions<FinancingDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser)
+    : ModuleDbContext(options, currentUser), IFinancingDbContext
 {
     public const string SchemaName = "financing";
 
     public override string Schema => SchemaName;
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ProjectFinancing> Financings => Set<ProjectFinancing>();
+
+    public DbContext Context => this;
 }

@@ -1,6 +1,8 @@
 using Applicants.Application.Abstractions;
+using Applicants.Application.Duplicates;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,15 +10,16 @@ namespace Applicants.Application.Persons.GetPerson;
 
 public sealed record GetPersonQuery(Guid PersonId) : IQuery<PersonDto>;
 
-internal sealed class GetPersonQueryHandler(IApplicantsDbContext db) : IQueryHandler<GetPersonQuery, PersonDto>
+internal sealed class GetPersonQueryHandler(IApplicantsDbContext db, ICurrentUser caller) : IQueryHandler<GetPersonQuery, PersonDto>
 {
     public async ValueTask<PersonDto> Handle(GetPersonQuery query, CancellationToken cancellationToken)
     {
         var id = new PersonId(query.PersonId);
-        return await db.Persons.AsNoTracking()
+        var person = await db.Persons.AsNoTracking()
             .Where(p => p.Id == id)
             .ProjectToDto()
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("person", query.PersonId);
+        return person with { PossibleDuplicates = await DuplicateQueries.OfPersonAsync(db, caller, id, cancellationToken) };
     }
 }

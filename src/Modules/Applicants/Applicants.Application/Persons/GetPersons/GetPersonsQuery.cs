@@ -57,7 +57,8 @@ internal sealed class GetPersonsQueryHandler(IApplicantsDbContext db) : IQueryHa
 
     public async ValueTask<PagedResult<PersonDto>> Handle(GetPersonsQuery query, CancellationToken cancellationToken)
     {
-        var persons = db.Persons.AsNoTracking();
+        // A registration retired into another as its duplicate is a trace, not a person to find.
+        var persons = db.Persons.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (query.ProvinceCode is { } province)
         {
             persons = persons.Where(p => p.ProvinceCode == province);

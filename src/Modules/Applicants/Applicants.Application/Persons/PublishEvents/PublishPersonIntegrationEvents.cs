@@ -7,7 +7,7 @@ namespace Applicants.Application.Persons.PublishEvents;
 
 /// <summary>Tells the other modules about persons, through the outbox, in the transaction of the change; never their identity.</summary>
 internal sealed class PublishPersonIntegrationEvents(IIntegrationEventPublisher publisher)
-    : INotificationHandler<PersonRegisteredDomainEvent>, INotificationHandler<PersonUpdatedDomainEvent>
+    : INotificationHandler<PersonRegisteredDomainEvent>, INotificationHandler<PersonUpdatedDomainEvent>, INotificationHandler<PersonMergedDomainEvent>
 {
     public ValueTask Handle(PersonRegisteredDomainEvent notification, CancellationToken cancellationToken)
     {
@@ -34,6 +34,12 @@ internal sealed class PublishPersonIntegrationEvents(IIntegrationEventPublisher 
             notification.CommuneCode,
             notification.ProvinceCode,
             notification.OccurredOn));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Handle(PersonMergedDomainEvent notification, CancellationToken cancellationToken)
+    {
+        publisher.Publish(new PersonMergedIntegrationEvent(notification.PersonId.Value, notification.MergedIntoId.Value, notification.OccurredOn));
         return ValueTask.CompletedTask;
     }
 }

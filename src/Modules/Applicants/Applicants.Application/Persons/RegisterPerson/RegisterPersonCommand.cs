@@ -1,4 +1,5 @@
 using Applicants.Application.Abstractions;
+using Applicants.Application.Duplicates;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
 using FluentValidation;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Applicants.Application.Persons.RegisterPerson;
 
-/// <summary>Registers a person (a project holder); answers their id.</summary>
+/// <summary>Registers a person (a project holder); answers their id. Persons it likely duplicates are recorded as open candidates.</summary>
 public sealed record RegisterPersonCommand(
     string? Cin,
     string? FirstName,
@@ -44,8 +45,10 @@ internal sealed class RegisterPersonCommandHandler(IApplicantsDbContext db, ICur
         var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken);
         var details = command.ToDetails(province);
         await PersonConflicts.EnsureCinIsFreeAsync(db, caller, logger, details.Cin, null, cancellationToken);
-        var person = Person.Register(details, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var person = Person.Register(details, now);
         db.Persons.Add(person);
+        await DuplicateDetection.DetectAsync(db, person, now, cancellationToken);
         return person.Id.Value;
     }
 }

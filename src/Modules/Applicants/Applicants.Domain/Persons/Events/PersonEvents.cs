@@ -23,3 +23,6 @@ public sealed record PersonUpdatedDomainEvent(
     string CommuneCode,
     string ProvinceCode,
     DateTimeOffset OccurredOn) : IDomainEvent;
+
+/// <summary>A registration was found to be a duplicate and retired into the earlier record of the same person.</summary>
+public sealed record PersonMergedDomainEvent(PersonId PersonId, PersonId MergedIntoId, DateTimeOffset OccurredOn) : IDomainEvent;

@@ -60,3 +60,16 @@ public sealed class BirthDateMustBePastRule(DateOnly birthDate, DateOnly today) 
 
     public bool IsBroken() => birthDate >= today;
 }
+
+/// <summary>A registration already retired into another is merged no further, and nothing merges into it.</summary>
+public sealed class PersonMustNotBeMergedRule(Person person) : IBusinessRule
+{
+    public string Code => "person.already-merged";
+
+    public LocalizedText Message => new(
+        "This person's registration has already been merged into another.",
+        "L'enregistrement de cette personne a déjà été fusionné avec un autre.",
+        "سبق دمج تسجيل هذا الشخص في تسجيل آخر.");
+
+    public bool IsBroken() => person.MergedIntoId is not null;
+}

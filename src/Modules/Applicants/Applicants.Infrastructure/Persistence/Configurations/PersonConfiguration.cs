@@ -31,7 +31,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmploymentStatus).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(p => p.Cin).IsUnique();
         builder.HasIndex(p => new { p.ProvinceCode, p.RegisteredOn });
-        builder.HasIndex(p => p.CommuneCode);
+        // Duplicate detection looks for the same birth date anywhere, or a near one in the same commune.
+        builder.HasIndex(p => new { p.CommuneCode, p.BirthDate });
+        builder.HasIndex(p => p.BirthDate);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

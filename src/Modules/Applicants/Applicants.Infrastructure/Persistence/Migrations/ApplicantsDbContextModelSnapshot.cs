@@ -24,6 +24,267 @@ namespace Applicants.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlreadyFinanced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("already_financed");
+
+                    b.Property<Guid?>("CampaignStopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_stop_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("EstimatedTotalCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("estimated_total_cost");
+
+                    b.Property<int>("ExpectedJobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_jobs");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<decimal>("OwnContribution")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("own_contribution");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("ReferringPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_partner_id");
+
+                    b.Property<decimal>("RequestedAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("requested_amount");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("SubmittedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_applications_commune_code");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_applications_holder_id");
+
+                    b.HasIndex("ReferringPartnerId")
+                        .HasDatabaseName("ix_applications_referring_partner_id");
+
+                    b.HasIndex("ProgrammeId", "Stage")
+                        .HasDatabaseName("ix_applications_programme_id_stage");
+
+                    b.HasIndex("ProvinceCode", "SubmittedOn")
+                        .HasDatabaseName("ix_applications_province_code_submitted_on");
+
+                    b.ToTable("applications", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.StageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_stage");
+
+                    b.Property<Guid?>("application_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_stage_changes");
+
+                    b.HasIndex("application_id", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_application_stage_changes_application_id_sequence");
+
+                    b.ToTable("application_stage_changes", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DetectedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_on");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("MatchProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("match_province_code");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<DateTimeOffset?>("ResolvedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<bool>("SameBirthDate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("same_birth_date");
+
+                    b.Property<bool>("SameCommune")
+                        .HasColumnType("boolean")
+                        .HasColumnName("same_commune");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_candidates");
+
+                    b.HasIndex("MatchId")
+                        .HasDatabaseName("ix_duplicate_candidates_match_id");
+
+                    b.HasIndex("PersonId", "MatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_candidates_person_id_match_id");
+
+                    b.HasIndex("Status", "ProvinceCode", "Score")
+                        .HasDatabaseName("ix_duplicate_candidates_status_province_code_score");
+
+                    b.ToTable("duplicate_candidates", "applicants");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -359,6 +620,10 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name_ar");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(410)
@@ -405,18 +670,24 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
+                    b.HasIndex("BirthDate")
+                        .HasDatabaseName("ix_persons_birth_date");
+
                     b.HasIndex("Cin")
                         .IsUnique()
                         .HasDatabaseName("ix_persons_cin");
 
-                    b.HasIndex("CommuneCode")
-                        .HasDatabaseName("ix_persons_commune_code");
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("ix_persons_name_key");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKey"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CommuneCode", "BirthDate")
+                        .HasDatabaseName("ix_persons_commune_code_birth_date");
 
                     b.HasIndex("ProvinceCode", "RegisteredOn")
                         .HasDatabaseName("ix_persons_province_code_registered_on");
@@ -528,6 +799,42 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "applicants");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_communes_commune_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.StageChange", b =>
+                {
+                    b.HasOne("Applicants.Domain.Applications.ProjectApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("application_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_application_stage_changes_applications_application_id");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidates_persons_match_id");
+
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidates_persons_person_id");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Geography.Commune", b =>
                 {
                     b.HasOne("Applicants.Domain.Geography.Province", null)
@@ -576,6 +883,17 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_persons_communes_commune_code");
+
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_persons_persons_merged_into_id");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

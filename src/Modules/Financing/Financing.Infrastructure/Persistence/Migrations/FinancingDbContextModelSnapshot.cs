@@ -126,6 +126,486 @@ namespace Financing.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "financing");
                 });
+
+            modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("DisbursedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disbursed_by");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disbursed_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<DateTimeOffset?>("RecordedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<DateOnly?>("ReleasedByVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("released_by_visit_on");
+
+                    b.Property<bool>("RequiresPositiveVisit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_positive_visit");
+
+                    b.Property<Guid>("financing_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_tranches");
+
+                    b.HasIndex("financing_id", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_financing_tranches_financing_id_number");
+
+                    b.ToTable("financing_tranches", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.PlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal?>("AnnualRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("annual_rate");
+
+                    b.Property<int?>("GraceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_months");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<Guid>("financing_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_lines");
+
+                    b.HasIndex("financing_id")
+                        .HasDatabaseName("ix_plan_lines_financing_id");
+
+                    b.ToTable("plan_lines", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("ApprovedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_on");
+
+                    b.Property<Guid?>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("GrantAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("grant_amount");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<decimal>("LoanAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("loan_amount");
+
+                    b.Property<decimal>("OwnContribution")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("own_contribution");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sector");
+
+                    b.Property<decimal>("TotalCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_cost");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financings");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_financings_application_id");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_financings_holder_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_financings_programme_id");
+
+                    b.ToTable("financings", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowsGroups")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_groups");
+
+                    b.Property<bool>("AllowsIndividuals")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_individuals");
+
+                    b.Property<DateTimeOffset?>("ClosedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CoordinatorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("coordinator_email");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("FollowUpMonthlyVisitsForMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_monthly_visits_for_months");
+
+                    b.Property<int>("FollowUpQuarterlyVisitsUntilMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_quarterly_visits_until_month");
+
+                    b.PrimitiveCollection<string[]>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_age");
+
+                    b.Property<decimal?>("MaximumGrant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("maximum_grant");
+
+                    b.Property<decimal?>("MaximumProjectCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("maximum_project_cost");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_age");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<DateTimeOffset?>("OpenedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_on");
+
+                    b.Property<decimal>("OwnContributionRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("own_contribution_rate");
+
+                    b.PrimitiveCollection<string[]>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)[]")
+                        .HasColumnName("province_codes");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string[]>("TargetCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_categories");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_code");
+
+                    b.HasIndex("Status", "StartsOn")
+                        .HasDatabaseName("ix_programmes_status_starts_on");
+
+                    b.ToTable("programmes", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("committed");
+
+                    b.Property<decimal>("Disbursed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("disbursed");
+
+                    b.Property<decimal>("Envelope")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("envelope");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("programme_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_funders");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_programme_funders_partner_id");
+
+                    b.HasIndex("programme_id", "PartnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_funders_programme_id_partner_id");
+
+                    b.ToTable("programme_funders", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("RequiresPositiveVisit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_positive_visit");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("share");
+
+                    b.Property<Guid>("programme_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_tranches");
+
+                    b.HasIndex("programme_id")
+                        .HasDatabaseName("ix_programme_tranches_programme_id");
+
+                    b.ToTable("programme_tranches", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
+                {
+                    b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("financing_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_tranches_financings_financing_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.PlanLine", b =>
+                {
+                    b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("financing_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_lines_financings_financing_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financings_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany("Funders")
+                        .HasForeignKey("programme_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_funders_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeTranche", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("programme_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_tranches_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tranches");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
+                {
+                    b.Navigation("Funders");
+
+                    b.Navigation("Tranches");
+                });
 #pragma warning restore 612, 618
         }
     }

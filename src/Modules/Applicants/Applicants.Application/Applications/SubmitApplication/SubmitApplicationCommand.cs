@@ -1,0 +1,99 @@
+using Applicants.Application.Abstractions;
+using Applicants.Application.Persons;
+using Applicants.Domain.Applications;
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Domain;
+using Financing.Contracts;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Applicants.Application.Applications.SubmitApplication;
+
+/// <summary>
+/// Files a project application; answers its id. <c>ReferringPartnerId</c> is never sent by a
+/// client: the partner referral endpoint sets it from the calling partner.
+/// </summary>
+public sealed record SubmitApplicationCommand(
+    Guid? ProgrammeId,
+    HolderKind? HolderKind,
+    Guid? HolderId,
+    string? Title,
+    Sector? Sector,
+    string? CommuneCode,
+    string? Description,
+    decimal? EstimatedTotalCost,
+    decimal? RequestedAmount,
+    decimal? OwnContribution,
+    int? ExpectedJobs,
+    IntakeChannel? Channel,
+    Guid? CampaignStopId,
+    Guid? ReferringPartnerId = null) : ICommand<Guid>, IApplicationInput, IIntakeInput;
+
+internal sealed class SubmitApplicationCommandValidator : AbstractValidator<SubmitApplicationCommand>
+{
+    public SubmitApplicationCommandValidator()
+    {
+        Include(new ApplicationInputValidator());
+        Include(new IntakeInputValidator());
+        RuleFor(c => c.Channel).NotEqual(IntakeChannel.PartnerReferral).When(c => c.ReferringPartnerId is null)
+            .WithMessage("Partner referrals come through POST /api/v1/partner/referrals.");
+    }
+}
+
+internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, ISender sender, ICurrentUser caller, TimeProvider clock)
+    : ICommandHandler<SubmitApplicationCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var rules = await sender.Send(new GetProgrammeRulesQuery(command.ProgrammeId!.Value), cancellationToken)
+                    ?? throw Unknown(nameof(command.ProgrammeId), "No programme has this id.", "Aucun programme ne porte cet identifiant.", "لا يوجد برنامج بهذا المعرف.");
+        if (new ProgrammeMustBeOpenRule(rules.Status).IsBroken())
+        {
+            throw new BusinessRuleException(new ProgrammeMustBeOpenRule(rules.Status));
+        }
+
+        var holderId = command.HolderId!.Value;
+        IReadOnlyCollection<Guid> holders = command.HolderKind switch
+        {
+            HolderKind.Person => await db.Persons.AnyAsync(p => p.Id == new Domain.Persons.PersonId(holderId) && p.MergedIntoId == null, cancellationToken)
+                ? [holderId]
+                : throw Unknown(nameof(command.HolderId), "No person has this id.", "Aucune personne ne porte cet identifiant.", "لا يوجد شخص بهذا المعرف."),
+            _ => throw Unknown(nameof(command.HolderId), "No group has this id.", "Aucun groupe ne porte cet identifiant.", "لا توجد مجموعة بهذا المعرف."),
+        };
+
+        if (command.CampaignStopId is not null)
+        {
+            throw Unknown(nameof(command.CampaignStopId), "No campaign stop has this id.", "Aucune étape de campagne ne porte cet identifiant.", "لا توجد محطة حملة بهذا المعرف.");
+        }
+
+        var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken);
+        var financed = await sender.Send(new FindFinancedHoldersQuery(holders), cancellationToken);
+        var application = ProjectApplication.Submit(
+            new ApplicationDetails(
+                command.ProgrammeId.Value,
+                command.HolderKind!.Value,
+                holderId,
+                command.Title!,
+                command.Sector!.Value,
+                command.CommuneCode!,
+                province,
+                command.Description!,
+                Money.Mad(command.EstimatedTotalCost!.Value),
+                Money.Mad(command.RequestedAmount!.Value),
+                Money.Mad(command.OwnContribution!.Value),
+                command.ExpectedJobs!.Value,
+                command.Channel!.Value,
+                command.CampaignStopId,
+                command.ReferringPartnerId,
+                financed.Count > 0),
+            Actors.Of(caller),
+            clock.GetUtcNow());
+        db.Applications.Add(application);
+        return application.Id.Value;
+    }
+
+    private static ValidationException Unknown(string field, string en, string fr, string ar) =>
+        new([new ValidationFailure(field, new LocalizedText(en, fr, ar).ToString())]);
+}

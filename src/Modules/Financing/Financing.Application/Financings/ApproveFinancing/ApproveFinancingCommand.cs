@@ -1,0 +1,129 @@
+using System.Globalization;
+using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Security;
+using BuildingBlocks.Domain;
+using Financing.Application.Abstractions;
+using Financing.Domain.Financings;
+using Financing.Domain.Programmes;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Financing.Application.Financings.ApproveFinancing;
+
+/// <summary>A line of a financing plan as a committee states it. Amounts in MAD with two decimals.</summary>
+/// <param name="Source">Where the money comes from: a funder's grant, the holder's own contribution (cash or in kind), or a loan.</param>
+/// <param name="PartnerId">The funder of a grant, or the bank or microcredit institution of a partner loan; left out for the holder's contribution and for an honour loan.</param>
+/// <param name="Amount">The line's amount, in MAD with two decimals.</param>
+/// <param name="AnnualRate">A loan's annual rate, 0–1 (0 for an honour loan).</param>
+/// <param name="TermMonths">A loan's term in months, grace months included.</param>
+/// <param name="GraceMonths">A loan's months before its first repayment (interest only, if any).</param>
+public sealed record PlanLineInput(PlanLineSource? Source, Guid? PartnerId, decimal? Amount, decimal? AnnualRate = null, int? TermMonths = null, int? GraceMonths = null);
+
+/// <summary>
+/// Approves an application's financing plan: the plan is checked against the programme's rules
+/// and each funder's grant is committed against its envelope; answers the financing's id. The
+/// committee's decision sends it with what Applicants says of the application.
+/// </summary>
+public sealed record ApproveFinancingCommand(
+    Guid ProgrammeId,
+    Guid ApplicationId,
+    Guid? CommitteeId,
+    string HolderKind,
+    Guid HolderId,
+    string Sector,
+    string CommuneCode,
+    string ProvinceCode,
+    decimal? TotalCost,
+    IReadOnlyList<PlanLineInput>? Lines) : ICommand<Guid>;
+
+internal sealed class PlanLineInputValidator : AbstractValidator<PlanLineInput>
+{
+    public PlanLineInputValidator()
+    {
+        RuleFor(l => l.Source).NotNull().IsInEnum();
+        RuleFor(l => l.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(Money.MaxAmount).PrecisionScale(14, 2, true);
+        RuleFor(l => l.PartnerId).NotNull().When(l => l.Source == PlanLineSource.FunderGrant);
+        RuleFor(l => l.AnnualRate).InclusiveBetween(0m, 1m).PrecisionScale(5, 4, true);
+        RuleFor(l => l.TermMonths).NotNull().When(l => l.Source == PlanLineSource.Loan);
+        RuleFor(l => l.TermMonths).InclusiveBetween(1, 360);
+        RuleFor(l => l.GraceMonths).InclusiveBetween(0, 359);
+    }
+}
+
+internal sealed class ApproveFinancingCommandValidator : AbstractValidator<ApproveFinancingCommand>
+{
+    public ApproveFinancingCommandValidator()
+    {
+        RuleFor(c => c.TotalCost).NotNull().GreaterThan(0m).LessThanOrEqualTo(Money.MaxAmount).PrecisionScale(14, 2, true);
+        RuleFor(c => c.Lines).NotEmpty().Must(l => l is null || l.Count <= 20);
+        RuleForEach(c => c.Lines).SetValidator(new PlanLineInputValidator());
+        RuleFor(c => c.HolderKind).NotEmpty().MaximumLength(10);
+        RuleFor(c => c.Sector).NotEmpty().MaximumLength(30);
+        RuleFor(c => c.CommuneCode).NotEmpty().MaximumLength(12);
+        RuleFor(c => c.ProvinceCode).NotEmpty().MaximumLength(6);
+    }
+}
+
+internal sealed class ApproveFinancingCommandHandler(IFinancingDbContext db, ICurrentUser caller, TimeProvider clock)
+    : ICommandHandler<ApproveFinancingCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(ApproveFinancingCommand command, CancellationToken cancellationToken)
+    {
+        if (!ProvinceAccess.For(caller).CanWrite(command.ProvinceCode))
+        {
+            throw new ForbiddenException("The application is in a province the caller does not work on.");
+        }
+
+        if (await db.Financings.AnyAsync(f => f.ApplicationId == command.ApplicationId, cancellationToken))
+        {
+            throw new ConflictException(
+                "financing.already-approved",
+                new LocalizedText(
+                    "This application already has an approved financing.",
+                    "Cette candidature a déjà un financement approuvé.",
+                    "هذا الطلب له تمويل مصادق عليه من قبل."));
+        }
+
+        var id = new ProgrammeId(command.ProgrammeId);
+        var programme = await db.Programmes.Include(p => p.Funders).Include(p => p.Tranches)
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("programme", command.ProgrammeId);
+        var lines = command.Lines!.Select(l => new PlanLineSpec(l.Source!.Value, l.PartnerId, Money.Mad(l.Amount!.Value), l.AnnualRate, l.TermMonths, l.GraceMonths)).ToList();
+        EnsureEnvelopesSuffice(programme, lines);
+        var financing = ProjectFinancing.Approve(
+            programme,
+            new ApprovedProject(command.ApplicationId, command.CommitteeId, command.HolderKind, command.HolderId, command.Sector, command.CommuneCode, command.ProvinceCode),
+            Money.Mad(command.TotalCost!.Value),
+            lines,
+            caller.UserId,
+            clock.GetUtcNow());
+        db.Financings.Add(financing);
+        return financing.Id.Value;
+    }
+
+    /// <summary>
+    /// The last of an envelope is a shared resource: a grant it cannot cover is a conflict with
+    /// the state another approval left (409), the same answer the loser of a simultaneous
+    /// approval gets from the programme's version, so a caller handles both alike.
+    /// </summary>
+    private static void EnsureEnvelopesSuffice(Programme programme, IReadOnlyList<PlanLineSpec> lines)
+    {
+        foreach (var grant in lines.Where(l => l.Source == PlanLineSource.FunderGrant && l.PartnerId is not null).GroupBy(l => l.PartnerId!.Value))
+        {
+            var amount = Money.Sum(grant.Select(l => l.Amount));
+            var remaining = programme.RemainingOf(grant.Key);
+            if (programme.Funders.Any(f => f.PartnerId == grant.Key) && amount > remaining)
+            {
+                throw new ConflictException(
+                    "plan.envelope-exhausted",
+                    new LocalizedText(
+                        $"The funder's envelope has {Mad(remaining)} MAD left, less than the grant of {Mad(amount)} MAD.",
+                        $"L'enveloppe du bailleur n'a plus que {Mad(remaining)} MAD, moins que la subvention de {Mad(amount)} MAD.",
+                        $"لم يتبق في الغلاف المالي للممول سوى {Mad(remaining)} درهم، وهو أقل من المنحة ({Mad(amount)} درهم)."));
+            }
+        }
+    }
+
+    private static string Mad(Money money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+}

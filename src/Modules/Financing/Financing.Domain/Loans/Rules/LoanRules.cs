@@ -1,0 +1,55 @@
+using BuildingBlocks.Domain;
+
+namespace Financing.Domain.Loans.Rules;
+
+/// <summary>A loan lends something.</summary>
+public sealed class PrincipalMustBePositiveRule(Money principal) : IBusinessRule
+{
+    public string Code => "loan.principal-must-be-positive";
+
+    public LocalizedText Message => new(
+        "A loan's principal must be more than zero.",
+        "Le principal d'un prêt doit être supérieur à zéro.",
+        "يجب أن يكون أصل القرض أكبر من الصفر.");
+
+    public bool IsBroken() => principal <= Money.Zero;
+}
+
+/// <summary>A loan runs one month at least and thirty years at most.</summary>
+public sealed class TermMustBeInRangeRule(int termMonths) : IBusinessRule
+{
+    public string Code => "loan.term-out-of-range";
+
+    public LocalizedText Message => new(
+        $"A loan's term is between 1 and {RepaymentSchedule.MaximumTermMonths} months.",
+        $"La durée d'un prêt est comprise entre 1 et {RepaymentSchedule.MaximumTermMonths} mois.",
+        $"مدة القرض بين شهر واحد و{RepaymentSchedule.MaximumTermMonths} شهرا.");
+
+    public bool IsBroken() => termMonths is < 1 or > RepaymentSchedule.MaximumTermMonths;
+}
+
+/// <summary>Grace months leave at least one month to repay in.</summary>
+public sealed class GraceMustLeaveRepaymentsRule(int termMonths, int graceMonths) : IBusinessRule
+{
+    public string Code => "loan.grace-must-leave-repayments";
+
+    public LocalizedText Message => new(
+        "The grace months must be fewer than the loan's term.",
+        "Les mois de différé doivent être moins nombreux que la durée du prêt.",
+        "يجب أن تكون أشهر الإمهال أقل من مدة القرض.");
+
+    public bool IsBroken() => graceMonths < 0 || graceMonths >= termMonths;
+}
+
+/// <summary>An annual rate is between 0 (an honour loan) and 100 %.</summary>
+public sealed class RateMustBeInRangeRule(decimal annualRate) : IBusinessRule
+{
+    public string Code => "loan.rate-out-of-range";
+
+    public LocalizedText Message => new(
+        "A loan's annual rate is between 0 and 1 (0 % to 100 %).",
+        "Le taux annuel d'un prêt est compris entre 0 et 1 (0 % à 100 %).",
+        "يتراوح السعر السنوي للقرض بين 0 و1 (من 0 % إلى 100 %).");
+
+    public bool IsBroken() => annualRate is < 0m or > 1m;
+}
