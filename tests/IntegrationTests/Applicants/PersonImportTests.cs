@@ -104,6 +104,25 @@ public sealed class PersonImportTests(ImportsFactory api) : IClassFixture<Import
     }
 
     [Fact]
+    public async Task A_line_resembling_a_known_person_is_registered_and_flagged_for_the_duplicates_desk()
+    {
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));
+        var known = Header + $"{UniqueCin("KN")},Mbarka,Ait Lahcen,مباركة,آيت لحسن,F,1979-01-09,0661234567,,04.291.03.01,None,7,None,,,Inactive,2021-12-04\n";
+        await CompletedAsync(officer, (await officer.PostAsync("/api/v1/applicants/imports", Csv(known))).Headers.Location!.ToString());
+        var file = Header
+            + $"{UniqueCin("KN")},Mbarka,Ait Lahsen,مباركه,ايت لحسن,F,1979-01-09,0662345678,,04.291.03.01,None,7,None,,,Inactive,2021-12-05\n"
+            + $"{UniqueCin("KN")},Youssef,Berrada,يوسف,برادة,M,2001-05-30,0663456789,,04.291.01.05,Higher,3,None,RuralYouth,,Student,2021-12-05\n";
+
+        var sent = await officer.PostAsync("/api/v1/applicants/imports", Csv(file));
+
+        var import = await CompletedAsync(officer, sent.Headers.Location!.ToString());
+        (import.GetProperty("registered").GetInt32(), import.GetProperty("flaggedAsLikelyDuplicates").GetInt32()).Should().Be((2, 1));
+        var flagged = await officer.GetFromJsonAsync<JsonElement>($"{sent.Headers.Location}/lines?likelyDuplicates=true");
+        flagged.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("line").GetInt32()).Should().Equal(2);
+        flagged.GetProperty("items")[0].GetProperty("likelyDuplicates").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_arabic_workbook_template_filled_in_registers_its_lines()
     {
         var admin = await api.AdminClientAsync();

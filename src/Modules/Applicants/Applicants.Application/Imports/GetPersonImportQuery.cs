@@ -16,8 +16,9 @@ public sealed record GetPersonImportQuery(Guid ImportId) : IQuery<PersonImportDt
 /// <summary>The lines of an import, in file order, optionally of one outcome.</summary>
 /// <param name="ImportId">The import.</param>
 /// <param name="Outcome">Only lines with this outcome (Registered, Refused, AlreadyRegistered).</param>
+/// <param name="LikelyDuplicates">true: only lines whose person resembles a known one; false: only the others.</param>
 /// <param name="Sort">Comma-separated fields among line and outcome, each prefixed by - for descending order; by line when left out.</param>
-public sealed record GetImportedLinesQuery(Guid ImportId, LineOutcome? Outcome, int Page = PageDefaults.Page, int PageSize = PageDefaults.PageSize, string? Sort = null)
+public sealed record GetImportedLinesQuery(Guid ImportId, LineOutcome? Outcome, bool? LikelyDuplicates, int Page = PageDefaults.Page, int PageSize = PageDefaults.PageSize, string? Sort = null)
     : IQuery<PagedResult<ImportedLineDto>>, IPagedQuery;
 
 internal sealed class GetImportedLinesQueryValidator : AbstractValidator<GetImportedLinesQuery>
@@ -61,6 +62,7 @@ internal sealed class GetPersonImportQueryHandler(IApplicantsDbContext db, ICurr
             Registered = counts.GetValueOrDefault(LineOutcome.Registered),
             Refused = counts.GetValueOrDefault(LineOutcome.Refused),
             AlreadyRegistered = counts.GetValueOrDefault(LineOutcome.AlreadyRegistered),
+            FlaggedAsLikelyDuplicates = await db.ImportedLines.CountAsync(l => l.ImportId == import.Id && l.LikelyDuplicates > 0, cancellationToken),
             ReceivedOn = import.ReceivedOn,
             StartedOn = import.StartedOn,
             CompletedOn = import.CompletedOn,
@@ -84,8 +86,13 @@ internal sealed class GetImportedLinesQueryHandler(IApplicantsDbContext db, ICur
             lines = lines.Where(l => l.Outcome == outcome);
         }
 
+        if (query.LikelyDuplicates is { } flagged)
+        {
+            lines = lines.Where(l => (l.LikelyDuplicates > 0) == flagged);
+        }
+
         return await Sorts.Apply(lines, query.Sort, "line")
-            .Select(l => new ImportedLineDto { Line = l.Line, Outcome = l.Outcome, PersonId = l.PersonId, Errors = l.Errors })
+            .Select(l => new ImportedLineDto { Line = l.Line, Outcome = l.Outcome, PersonId = l.PersonId, LikelyDuplicates = l.LikelyDuplicates, Errors = l.Errors })
             .ToPageAsync(query, cancellationToken);
     }
 }

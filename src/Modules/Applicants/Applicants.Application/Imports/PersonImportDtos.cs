@@ -33,6 +33,9 @@ public sealed record PersonImportDto : IApiExample<PersonImportDto>
     /// <summary>Lines whose CIN was already registered (for instance by an earlier sending of the same lines).</summary>
     public int AlreadyRegistered { get; init; }
 
+    /// <summary>Lines registered that resemble a known person (another spelling, same birth date or commune): see GET /api/v1/duplicates.</summary>
+    public int FlaggedAsLikelyDuplicates { get; init; }
+
     /// <summary>When the file was received (UTC, ISO 8601).</summary>
     public DateTimeOffset ReceivedOn { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record PersonImportDto : IApiExample<PersonImportDto>
         Registered = 205,
         Refused = 4,
         AlreadyRegistered = 3,
+        FlaggedAsLikelyDuplicates = 2,
         ReceivedOn = new DateTimeOffset(2021, 12, 6, 9, 12, 0, TimeSpan.Zero),
         StartedOn = new DateTimeOffset(2021, 12, 6, 9, 12, 1, TimeSpan.Zero),
         CompletedOn = new DateTimeOffset(2021, 12, 6, 9, 12, 4, TimeSpan.Zero),
@@ -70,6 +74,9 @@ public sealed record ImportedLineDto : IApiExample<ImportedLineDto>
 
     /// <summary>The person registered, or already registered under this CIN when the caller may read it.</summary>
     public Guid? PersonId { get; init; }
+
+    /// <summary>How many known persons the one registered resembles; each is an open candidate at GET /api/v1/duplicates.</summary>
+    public int LikelyDuplicates { get; init; }
 
     /// <summary>Why a line was refused: each column with the rule it breaks, in the language of the person who sent the file.</summary>
     public required IReadOnlyList<LineError> Errors { get; init; }

@@ -173,6 +173,11 @@ public sealed class ImportedLine : AggregateRoot<ImportedLineId>
 
     public IReadOnlyList<LineError> Errors { get; private set; }
 
+    /// <summary>How many known persons the one registered resembles (open duplicate candidates for staff to merge or dismiss).</summary>
+    public int LikelyDuplicates { get; private set; }
+
+    public void Resembles(int persons) => LikelyDuplicates = persons;
+
     public static ImportedLine Of(PersonImportId import, int line, LineOutcome outcome, Guid? personId, IReadOnlyList<LineError> errors) =>
         new() { Id = ImportedLineId.New(), ImportId = import, Line = line, Outcome = outcome, PersonId = personId, Errors = errors };
 }

@@ -119,13 +119,14 @@ internal static class ImportEndpoints
                 ISender sender,
                 CancellationToken ct,
                 LineOutcome? outcome,
+                bool? likelyDuplicates,
                 int page = PageDefaults.Page,
                 int pageSize = PageDefaults.PageSize,
                 string? sort = null) =>
-                TypedResults.Ok(await sender.Send(new GetImportedLinesQuery(id, outcome, page, pageSize, sort), ct)))
+                TypedResults.Ok(await sender.Send(new GetImportedLinesQuery(id, outcome, likelyDuplicates, page, pageSize, sort), ct)))
             .WithName("ListApplicantImportLines")
             .WithSummary("The report of an import, line by line")
-            .WithDescription("Each line done: registered (with the person's id), refused (each column and the rule it breaks) or already registered. Filter by outcome; sort by line or outcome.")
+            .WithDescription("Each line done: registered (with the person's id and how many known persons it resembles), refused (each column and the rule it breaks) or already registered. Filter by outcome or likelyDuplicates; sort by line or outcome.")
             .WithParametersFrom<GetImportedLinesQuery>()
             .Produces<PagedResult<ImportedLineDto>>()
             .ProducesValidationProblem()

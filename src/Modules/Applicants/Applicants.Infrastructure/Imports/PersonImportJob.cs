@@ -1,6 +1,7 @@
 using System.Globalization;
 using Applicants.Application.Imports;
 using Applicants.Domain.Imports;
+using Applicants.Domain.Persons;
 using Applicants.Infrastructure.Persistence;
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Security;
@@ -156,6 +157,18 @@ public sealed partial class PersonImportJob(IServiceScopeFactory scopes, TimePro
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicantsDbContext>();
+        // The registration recorded its likely duplicates; the report flags the lines that have some.
+        var registered = outcomes.Where(o => o.PersonId is not null && o.Outcome == LineOutcome.Registered).Select(o => new PersonId(o.PersonId!.Value)).ToList();
+        var resemblances = await db.DuplicateCandidates.IgnoreQueryFilters()
+            .Where(c => registered.Contains(c.PersonId))
+            .GroupBy(c => c.PersonId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key.Value, g => g.Count, cancellationToken);
+        foreach (var outcome in outcomes.Where(o => o.PersonId is { } p && resemblances.ContainsKey(p)))
+        {
+            outcome.Resembles(resemblances[outcome.PersonId!.Value]);
+        }
+
         db.ImportedLines.AddRange(outcomes);
         if (!complete)
         {

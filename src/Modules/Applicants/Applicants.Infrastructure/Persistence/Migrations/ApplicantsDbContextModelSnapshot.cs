@@ -405,6 +405,10 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
 
+                    b.Property<int>("LikelyDuplicates")
+                        .HasColumnType("integer")
+                        .HasColumnName("likely_duplicates");
+
                     b.Property<int>("Line")
                         .HasColumnType("integer")
                         .HasColumnName("line");
