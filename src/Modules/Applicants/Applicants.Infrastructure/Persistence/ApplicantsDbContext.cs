@@ -35,6 +35,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     {
         // Trigrams index the folded names for search in either script.
         modelBuilder.HasPostgresExtension("pg_trgm");
+        // Eligibility checks are a value stored as JSON on the application, never an entity of their own.
+        modelBuilder.Ignore<EligibilityCheck>();
         base.OnModelCreating(modelBuilder);
     }
 }
