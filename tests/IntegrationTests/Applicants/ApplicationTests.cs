@@ -205,3 +205,64 @@ public sealed class ApplicationLifecycleTests(ApiFactory api) : IClassFixture<Ap
         (await admin.PostAsJsonAsync($"/api/v1/applications/{id}/withdraw", new { reason = "Trop tard." })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 }
+
+/// <summary>Eligibility against the programme's rules, each named; a ProgramManager's override kept with its justification.</summary>
+public sealed class EligibilityTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task An_application_meeting_every_rule_is_eligible_and_each_rule_is_named()
+    {
+        var admin = await api.AdminClientAsync();
+        var programme = await OpenProgrammeAsync(admin);
+        var id = (await SubmitAsync(admin, Application(programme, await PersonAsync(admin)))).GetProperty("id").GetGuid();
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/applications/{id}/eligibility", new { });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("stage").GetString().Should().Be("Eligible");
+        result.GetProperty("allRulesMet").GetBoolean().Should().BeTrue();
+        result.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("rule").GetString())
+            .Should().BeEquivalentTo("holder-kind", "province", "age", "target-category", "maximum-cost", "maximum-grant", "own-contribution");
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("stage").GetString().Should().Be("Eligible");
+    }
+
+    [Fact]
+    public async Task Failed_rules_make_it_ineligible_and_only_a_program_manager_overrides_them_with_a_justification_kept()
+    {
+        var admin = await api.AdminClientAsync();
+        var programme = await OpenProgrammeAsync(admin);
+        // 47 years old (the programme takes 18 to 45), and asking for more than the grant ceiling.
+        var holder = await PersonAsync(admin, Person(birthDate: "1979-01-15"));
+        var application = Application(programme, holder);
+        application["estimatedTotalCost"] = 290_000.00m;
+        application["requestedAmount"] = 203_000.00m;
+        application["ownContribution"] = 87_000.00m;
+        var id = (await SubmitAsync(admin, application)).GetProperty("id").GetGuid();
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, "03.531"));
+        var manager = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.ProgramManager));
+
+        var assessed = await (await officer.PostAsJsonAsync($"/api/v1/applications/{id}/eligibility", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var byOfficer = await officer.PostAsJsonAsync($"/api/v1/applications/{id}/eligibility", new { overrideJustification = "Je le veux." });
+        var overridden = await manager.PostAsJsonAsync($"/api/v1/applications/{id}/eligibility", new { overrideJustification = "Seule soutien de famille : le comité provincial demande son inclusion." });
+
+        assessed.GetProperty("stage").GetString().Should().Be("Ineligible");
+        var failed = assessed.GetProperty("checks").EnumerateArray().Where(c => !c.GetProperty("met").GetBoolean()).Select(c => c.GetProperty("rule").GetString());
+        failed.Should().BeEquivalentTo("age", "maximum-grant");
+        byOfficer.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        overridden.StatusCode.Should().Be(HttpStatusCode.OK);
+        var result = await overridden.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("stage").GetString().Should().Be("Eligible");
+        result.GetProperty("allRulesMet").GetBoolean().Should().BeFalse();
+        result.GetProperty("overrideJustification").GetString().Should().StartWith("Seule soutien");
+        var history = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}/history")).EnumerateArray().ToList();
+        history.Select(h => h.GetProperty("toStage").GetString()).Should().Equal("Submitted", "Ineligible", "Eligible");
+        history[2].GetProperty("outcome").GetString().Should().Be("Override");
+        history[2].GetProperty("note").GetString().Should().StartWith("Seule soutien");
+        (await api.ScalarAsync<string>($"SELECT eligibility_override FROM applicants.applications WHERE id = '{id}'")).Should().StartWith("Seule soutien");
+
+        await admin.PostAsJsonAsync($"/api/v1/applications/{id}/withdraw", new { reason = "Abandon." });
+        var late = await admin.PostAsJsonAsync($"/api/v1/applications/{id}/eligibility", new { });
+        late.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+}

@@ -92,6 +92,14 @@ public sealed class ProjectApplication : AggregateRoot<ProjectApplicationId>, IP
 
     public IReadOnlyCollection<StageChange> History => _history;
 
+    /// <summary>The rules checked at the last eligibility assessment, each met or failed; empty until assessed.</summary>
+    public IReadOnlyList<EligibilityCheck> EligibilityChecks { get; private set; } = [];
+
+    public DateTimeOffset? EligibilityAssessedOn { get; private set; }
+
+    /// <summary>A ProgramManager's written reason to hold the application eligible despite failed rules; null otherwise.</summary>
+    public string? EligibilityOverride { get; private set; }
+
     public static bool Allows(ApplicationStage from, ApplicationStage to) => Transitions[from].Contains(to);
 
     public static ProjectApplication Submit(ApplicationDetails details, Actor by, DateTimeOffset now)
@@ -121,6 +129,30 @@ public sealed class ProjectApplication : AggregateRoot<ProjectApplicationId>, IP
         };
         application.Record(null, ApplicationStage.Submitted, null, null, by, now);
         return application;
+    }
+
+    /// <summary>
+    /// Records an assessment against the programme's rules: Eligible when every rule is met,
+    /// Ineligible otherwise, unless a justification overrides the failed rules (the caller checked
+    /// that a ProgramManager gives it); the checks and the justification are kept.
+    /// </summary>
+    public void AssessEligibility(IReadOnlyList<EligibilityCheck> checks, string? overrideJustification, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var failed = checks.Where(c => !c.Met).Select(c => c.Rule).ToList();
+        var justification = failed.Count > 0 && !string.IsNullOrWhiteSpace(overrideJustification) ? overrideJustification.Trim() : null;
+        if (failed.Count == 0 || justification is not null)
+        {
+            MoveTo(ApplicationStage.Eligible, justification is null ? null : "Override", justification, by, now);
+        }
+        else
+        {
+            MoveTo(ApplicationStage.Ineligible, null, $"Failed: {string.Join(", ", failed)}", by, now);
+        }
+
+        EligibilityChecks = [.. checks];
+        EligibilityAssessedOn = now;
+        EligibilityOverride = justification;
     }
 
     /// <summary>Moves the application to <paramref name="to"/> if its lifecycle allows it (422 otherwise).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Applicants.Application.Applications;
+using Applicants.Application.Applications.AssessEligibility;
 using Applicants.Application.Applications.GetApplication;
 using Applicants.Application.Applications.GetApplications;
 using Applicants.Application.Applications.SubmitApplication;
@@ -58,6 +59,12 @@ public sealed record WithdrawalRequest(string? Reason) : IWithdrawalInput, IApiE
     public static WithdrawalRequest Example { get; } = new("Le porteur a trouvé un emploi salarié à Khémisset.");
 }
 
+/// <summary>An eligibility assessment's request: empty for a plain assessment.</summary>
+public sealed record EligibilityRequest(string? OverrideJustification) : IEligibilityInput, IApiExample<EligibilityRequest>
+{
+    public static EligibilityRequest Example { get; } = new("Porteuse de 47 ans, seule soutien de famille depuis le décès de son mari : le comité provincial a demandé son inclusion.");
+}
+
 internal static class ApplicationEndpoints
 {
     private const string ApplicationIdText = "The application's id, as answered when it was filed.";
@@ -113,6 +120,18 @@ internal static class ApplicationEndpoints
             .WithDescription("Oldest first. Each transition names who made it: a staff member, a partner's system, or the system on another module's event (a committee's decision, a tranche paid, a mentor assigned, a visit reported).")
             .Produces<IReadOnlyList<StageChangeDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        applications.MapPost("/{id:guid}/eligibility", async ([Description(ApplicationIdText)] Guid id, EligibilityRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new AssessEligibilityCommand(id, request.OverrideJustification), ct)))
+            .WithName("AssessEligibility")
+            .WithSummary("Assess an application against its programme's rules")
+            .WithDescription("Each rule (holder-kind, province, age, target-category, maximum-cost, maximum-grant, own-contribution) is named, met or failed; the application becomes Eligible when all are met, Ineligible otherwise. A ProgramManager may send overrideJustification to hold it eligible despite failed rules; anyone else sending it gets 403. Possible from Submitted, Eligible or Ineligible (422 otherwise).")
+            .Produces<EligibilityDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         applications.MapPost("/{id:guid}/withdraw", async ([Description(ApplicationIdText)] Guid id, WithdrawalRequest request, ISender sender, CancellationToken ct) =>
             {

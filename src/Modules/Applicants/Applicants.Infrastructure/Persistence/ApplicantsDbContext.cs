@@ -43,6 +43,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
         modelBuilder.HasPostgresExtension("pg_trgm");
         // A line's errors are a JSON value of their line (ImportedLineConfiguration), never rows of their own.
         modelBuilder.Ignore<LineError>();
+        // Eligibility checks are a value stored as JSON on the application, never an entity of their own.
+        modelBuilder.Ignore<EligibilityCheck>();
         base.OnModelCreating(modelBuilder);
     }
 }

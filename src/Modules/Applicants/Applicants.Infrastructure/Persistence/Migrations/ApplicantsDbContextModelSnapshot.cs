@@ -56,6 +56,20 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("EligibilityAssessedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("eligibility_assessed_on");
+
+                    b.Property<string>("EligibilityChecks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("eligibility_checks");
+
+                    b.Property<string>("EligibilityOverride")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("eligibility_override");
+
                     b.Property<decimal>("EstimatedTotalCost")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
