@@ -32,7 +32,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
         "ConfirmPasswordReset", "ImportCommunes",
         "DefineProgramme", "ListProgrammes", "GetProgramme", "UpdateProgramme", "OpenProgramme", "CloseProgramme", "GetProgrammeBudget",
-        "GetFinancing", "DisburseTranche",
+        "GetFinancing", "DisburseTranche", "ConveneCommittee", "ListCommittees", "GetCommittee", "RecordCommitteeDecision",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

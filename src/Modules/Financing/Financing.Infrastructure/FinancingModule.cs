@@ -25,9 +25,10 @@ public static class FinancingModule
         services.AddModule<FinancingDbContext>(Definition);
         services.AddScoped<IFinancingDbContext>(sp => sp.GetRequiredService<FinancingDbContext>());
         services.DescribeApiTag("Programmes", "Financing programmes: eligibility rules, instruments, tranche and follow-up policies, funders' envelopes and budgets.");
+        services.DescribeApiTag("Committees", "Selection committee sessions of a programme: members, agenda, minutes, and their decisions (approve with a plan, reject with a reason, defer).");
         services.DescribeApiTag("Financings", "Approved projects' financing plans and the tranches their grants are paid in.");
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings();
+    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings().MapCommittees();
 }

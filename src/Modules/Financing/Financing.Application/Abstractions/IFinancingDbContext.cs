@@ -1,3 +1,4 @@
+using Financing.Domain.Committees;
 using Financing.Domain.Financings;
 using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,8 @@ public interface IFinancingDbContext
     DbSet<Programme> Programmes { get; }
 
     DbSet<ProjectFinancing> Financings { get; }
+
+    DbSet<CommitteeSession> Committees { get; }
 
     DbContext Context { get; }
 }

@@ -1,6 +1,7 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Financing.Application.Abstractions;
+using Financing.Domain.Committees;
 using Financing.Domain.Financings;
 using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ internal sealed class FinancingDbContext(DbContextOptions<FinancingDbContext> op
     public DbSet<Programme> Programmes => Set<Programme>();
 
     public DbSet<ProjectFinancing> Financings => Set<ProjectFinancing>();
+
+    public DbSet<CommitteeSession> Committees => Set<CommitteeSession>();
 
     public DbContext Context => this;
 }

@@ -68,7 +68,14 @@ internal sealed class ApproveFinancingCommandValidator : AbstractValidator<Appro
 internal sealed class ApproveFinancingCommandHandler(IFinancingDbContext db, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<ApproveFinancingCommand, Guid>
 {
-    public async ValueTask<Guid> Handle(ApproveFinancingCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Guid> Handle(ApproveFinancingCommand command, CancellationToken cancellationToken) =>
+        await FinancingApproval.ApproveAsync(db, caller, clock, command, cancellationToken);
+}
+
+/// <summary>The approval itself, shared by the command and by a committee's decision (which runs it in its own transaction).</summary>
+internal static class FinancingApproval
+{
+    public static async Task<Guid> ApproveAsync(IFinancingDbContext db, ICurrentUser caller, TimeProvider clock, ApproveFinancingCommand command, CancellationToken cancellationToken)
     {
         if (!ProvinceAccess.For(caller).CanWrite(command.ProvinceCode))
         {

@@ -127,6 +127,108 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "financing");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Committees.CommitteeDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTimeOffset>("DecidedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_on");
+
+                    b.Property<Guid?>("FinancingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("committee_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_decisions");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_committee_decisions_application_id");
+
+                    b.HasIndex("committee_id", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_committee_decisions_committee_id_application_id");
+
+                    b.ToTable("committee_decisions", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Committees.CommitteeSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<Guid[]>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("agenda");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.PrimitiveCollection<string[]>("Members")
+                        .IsRequired()
+                        .HasColumnType("character varying(200)[]")
+                        .HasColumnName("members");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("ProgrammeId", "HeldOn")
+                        .HasDatabaseName("ix_committees_programme_id_held_on");
+
+                    b.ToTable("committees", "financing");
+                });
+
             modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
                 {
                     b.Property<Guid>("Id")
@@ -543,6 +645,26 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.ToTable("programme_tranches", "financing");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Committees.CommitteeDecision", b =>
+                {
+                    b.HasOne("Financing.Domain.Committees.CommitteeSession", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("committee_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_decisions_committees_committee_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Committees.CommitteeSession", b =>
+                {
+                    b.HasOne("Financing.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_programmes_programme_id");
+                });
+
             modelBuilder.Entity("Financing.Domain.Financings.FinancingTranche", b =>
                 {
                     b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
@@ -591,6 +713,11 @@ namespace Financing.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_programme_tranches_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Committees.CommitteeSession", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Financing.Domain.Financings.ProjectFinancing", b =>
