@@ -29,6 +29,10 @@ public sealed record PartnerRequest(
     string? ProvinceCode,
     string? ContactEmail,
     string? ContactPhone,
+    string? Ice = null,
+    string? RegistrationNumber = null,
+    IReadOnlyList<PartnerContactInput>? Contacts = null,
+    IReadOnlyList<string>? ProvincesOfAction = null,
     uint? Version = null) : IPartnerInput, IApiExample<PartnerRequest>
 {
     public static PartnerRequest Example { get; } = new(
@@ -39,6 +43,10 @@ public sealed record PartnerRequest(
         "03.531",
         "contact@femmes-taounate.ma",
         "+212 535 62 10 44",
+        null,
+        PartnerDto.Example.RegistrationNumber,
+        [.. PartnerDto.Example.Contacts.Select(c => new PartnerContactInput(c.Name, c.Role, c.Email, c.Phone))],
+        PartnerDto.Example.ProvincesOfAction,
         PartnerDto.Example.Version);
 }
 
@@ -59,7 +67,9 @@ internal static class PartnerEndpoints
         partners.MapPost("/", async (PartnerRequest request, ISender sender, CancellationToken ct) =>
             {
                 var id = await sender.Send(
-                    new RegisterPartnerCommand(request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone),
+                    new RegisterPartnerCommand(
+                        request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone,
+                        request.Ice, request.RegistrationNumber, request.Contacts, request.ProvincesOfAction),
                     ct);
                 return TypedResults.Created($"/api/v1/partners/{id}", await sender.Send(new GetPartnerQuery(id), ct));
             })
@@ -100,7 +110,9 @@ internal static class PartnerEndpoints
         partners.MapPut("/{id:guid}", async ([Description(PartnerIdText)] Guid id, PartnerRequest request, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(
-                    new UpdatePartnerCommand(id, request.Version, request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone),
+                    new UpdatePartnerCommand(
+                        id, request.Version, request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone,
+                        request.Ice, request.RegistrationNumber, request.Contacts, request.ProvincesOfAction),
                     ct);
                 return TypedResults.Ok(await sender.Send(new GetPartnerQuery(id), ct));
             })

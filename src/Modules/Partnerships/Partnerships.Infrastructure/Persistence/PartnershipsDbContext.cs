@@ -19,4 +19,11 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
     public DbSet<PartnerApiKey> ApiKeys => Set<PartnerApiKey>();
 
     public DbContext Context => this;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Values kept whole in a JSON column (JsonColumn), never entities of their own.
+        modelBuilder.Ignore<PartnerContact>();
+        base.OnModelCreating(modelBuilder);
+    }
 }

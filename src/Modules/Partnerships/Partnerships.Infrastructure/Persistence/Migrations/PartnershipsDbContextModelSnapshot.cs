@@ -204,6 +204,16 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("contact_phone");
 
+                    b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contacts");
+
+                    b.Property<string>("Ice")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("ice");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -225,9 +235,19 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("province_code");
 
+                    b.Property<string[]>("ProvincesOfAction")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("provinces_of_action");
+
                     b.Property<DateTimeOffset>("RegisteredOn")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registration_number");
 
                     b.Property<string>("Type")
                         .IsRequired()
