@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Domain.ApiKeys;
+using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Abstractions;
@@ -10,6 +11,8 @@ public interface IPartnershipsDbContext
     DbSet<Partner> Partners { get; }
 
     DbSet<PartnerApiKey> ApiKeys { get; }
+
+    DbSet<Convention> Conventions { get; }
 
     DbContext Context { get; }
 }
