@@ -30,6 +30,7 @@ public static class PartnershipsModule
         services.AddModule<PartnershipsDbContext>(Definition);
         services.AddScoped<IPartnershipsDbContext>(sp => sp.GetRequiredService<PartnershipsDbContext>());
         services.AddScoped<IApiKeyStore, PartnerApiKeyStore>();
+        services.AddPartnerRateLimit(configuration);
         services.AddSingleton<IRecurringJobs, PartnershipsRecurringJobs>();
         services.AddTransient<ConventionStatusJob>();
         services.DescribeApiTag("Partners", "Partner organisations the agency works with (associations, cooperatives, public bodies, banks), and their systems' API keys.");

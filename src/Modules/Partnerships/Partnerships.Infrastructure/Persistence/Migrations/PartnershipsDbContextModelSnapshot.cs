@@ -164,6 +164,15 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_on");
 
+                    b.Property<Guid?>("RotatedFrom")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rotated_from");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
