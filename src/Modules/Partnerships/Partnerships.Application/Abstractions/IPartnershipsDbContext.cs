@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerships.Domain.ApiKeys;
 using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
+using Partnerships.Domain.Projects;
 
 namespace Partnerships.Application.Abstractions;
 
@@ -13,6 +14,8 @@ public interface IPartnershipsDbContext
     DbSet<PartnerApiKey> ApiKeys { get; }
 
     DbSet<Convention> Conventions { get; }
+
+    DbSet<FollowedProject> FollowedProjects { get; }
 
     DbContext Context { get; }
 }

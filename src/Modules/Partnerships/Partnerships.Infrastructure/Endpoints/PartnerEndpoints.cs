@@ -15,6 +15,7 @@ using Partnerships.Application.Partners.GetPartner;
 using Partnerships.Application.Partners.GetPartners;
 using Partnerships.Application.Partners.RegisterPartner;
 using Partnerships.Application.Partners.UpdatePartner;
+using Partnerships.Application.Projects;
 using Partnerships.Infrastructure.Security;
 using Partnerships.Domain.Partners;
 
@@ -182,6 +183,33 @@ internal static class PartnerEndpoints
             .WithSummary("The calling partner system's own organisation")
             .WithDescription("For partner systems (X-Api-Key): the organisation the key was issued to, and no other.")
             .Produces<PartnerDto>();
+
+        portal.MapGet("/projects", async (
+                ISender sender,
+                CancellationToken ct,
+                DateTimeOffset? changedSince,
+                int page = PageDefaults.Page,
+                int pageSize = PageDefaults.PageSize) =>
+                TypedResults.Ok(await sender.Send(new GetPartnerProjectsQuery(changedSince, page, pageSize), ct)))
+            .RequireScope(ApiKeyScopes.StatusRead)
+            .WithName("ListPartnerProjects")
+            .WithSummary("The status feed: the projects the calling partner referred or sponsors, with their stages")
+            .WithDescription("Needs the key scope `status:read` (403 without it). Lists the projects this partner referred, and those of the programmes its signed or active conventions frame, oldest change first, each with its current stage and dated history (nothing personal). To poll: keep the highest `updatedOn` you received and send it as `changedSince` next time; `changedSince` is inclusive, so a project may come again: keep, per `applicationId`, the highest `sequence` you saw. Another partner's projects never appear.")
+            .WithParametersFrom<GetPartnerProjectsQuery>()
+            .Produces<PagedResult<PartnerProjectDto>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        portal.MapGet("/projects/{applicationId:guid}", async ([Description("The application's id, as the feed lists it.")] Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPartnerProjectQuery(applicationId), ct)))
+            .RequireScope(ApiKeyScopes.StatusRead)
+            .WithName("GetPartnerProject")
+            .WithSummary("One project the calling partner follows, with its stage and dated history")
+            .WithDescription("Needs the key scope `status:read`. A project this partner does not follow answers 404, exactly as one that does not exist.")
+            .Produces<PartnerProjectDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }

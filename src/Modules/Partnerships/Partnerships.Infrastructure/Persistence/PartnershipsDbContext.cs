@@ -5,6 +5,7 @@ using Partnerships.Application.Abstractions;
 using Partnerships.Domain.ApiKeys;
 using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
+using Partnerships.Domain.Projects;
 
 namespace Partnerships.Infrastructure.Persistence;
 
@@ -21,6 +22,8 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
 
     public DbSet<Convention> Conventions => Set<Convention>();
 
+    public DbSet<FollowedProject> FollowedProjects => Set<FollowedProject>();
+
     public DbContext Context => this;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -30,6 +33,7 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
         modelBuilder.Ignore<FinancialCommitment>();
         modelBuilder.Ignore<Instalment>();
         modelBuilder.Ignore<ConventionTerms>();
+        modelBuilder.Ignore<StageChange>();
         base.OnModelCreating(modelBuilder);
     }
 }

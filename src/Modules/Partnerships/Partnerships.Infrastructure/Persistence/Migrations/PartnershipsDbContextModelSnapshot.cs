@@ -532,6 +532,69 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                     b.ToTable("partners", "partnerships");
                 });
 
+            modelBuilder.Entity("Partnerships.Domain.Projects.FollowedProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("outcome");
+
+                    b.PrimitiveCollection<Guid[]>("PartnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_ids");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_followed_projects");
+
+                    b.HasIndex("PartnerIds")
+                        .HasDatabaseName("ix_followed_projects_partner_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartnerIds"), "gin");
+
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_followed_projects_recorded_at_id");
+
+                    b.ToTable("followed_projects", "partnerships");
+                });
+
             modelBuilder.Entity("Partnerships.Domain.ApiKeys.PartnerApiKey", b =>
                 {
                     b.HasOne("Partnerships.Domain.Partners.Partner", null)
