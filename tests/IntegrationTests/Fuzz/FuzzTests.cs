@@ -635,7 +635,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
     {
         var created = await admin.PostAsJsonAsync("/api/v1/partners", Data.Partner(province: OwnProvince));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{id}/api-keys", new { label = "Fuzz" });
+        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{id}/api-keys", new { label = "Fuzz", scopes = new[] { "referrals:write", "status:read", "webhooks:manage" } });
         var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);

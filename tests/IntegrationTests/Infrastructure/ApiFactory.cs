@@ -46,6 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "modular-tests", DatabaseName, "mail");
         _settings["Http:RequestsPerMinute"] = "100000";
         _settings["Http:LoginAttemptsPerMinute"] = "100000";
+        _settings["Partnerships:RequestsPerMinutePerKey"] = "100000";
         // Most classes sign in and fail on purpose many times from one address; the classes that
         // test throttling and the slowdown set their own, realistic values.
         _settings["Auth:FailuresPerAccountAndAddress"] = "100000";

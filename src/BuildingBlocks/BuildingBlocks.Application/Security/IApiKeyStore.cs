@@ -3,8 +3,8 @@ using System.Text;
 
 namespace BuildingBlocks.Application.Security;
 
-/// <summary>The partner an API key belongs to.</summary>
-public sealed record ApiKeyOwner(Guid KeyId, Guid PartnerId);
+/// <summary>The partner an API key belongs to, and what the key may do (its scopes, e.g. <c>status:read</c>).</summary>
+public sealed record ApiKeyOwner(Guid KeyId, Guid PartnerId, IReadOnlyList<string>? Scopes = null);
 
 /// <summary>Finds the owner of an API key by the key's hash. Implemented by the module that owns partners.</summary>
 public interface IApiKeyStore

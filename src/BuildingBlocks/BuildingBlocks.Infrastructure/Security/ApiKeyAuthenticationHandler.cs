@@ -39,6 +39,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 new Claim(AuthNames.KindClaim, AuthNames.PartnerKind),
                 new Claim(AuthNames.PartnerClaim, owner.PartnerId.ToString()),
                 new Claim(AuthNames.ApiKeyClaim, owner.KeyId.ToString()),
+                .. (owner.Scopes ?? []).Select(scope => new Claim(AuthNames.ScopeClaim, scope)),
             ],
             Scheme.Name,
             AuthNames.PartnerClaim,

@@ -8,6 +8,7 @@ public static class AuthNames
     public const string ProvinceClaim = "province";
     public const string PartnerClaim = "partner_id";
     public const string ApiKeyClaim = "key_id";
+    public const string ScopeClaim = "scope";
     public const string SubjectClaim = "sub";
 
     public const string StaffKind = "staff";

@@ -10,7 +10,6 @@ namespace Applicants.Contracts;
 /// a subscriber (a partner's webhook) keeps them in order per project. Carries no personal data.
 /// </summary>
 [IntegrationEventName("applicants.application-stage-changed", 1)]
-[NoSubscribers("Partnerships (status feed, webhooks) and Reporting subscribe in their issues.")]
 public sealed record ApplicationStageChangedIntegrationEvent(
     Guid ApplicationId,
     Guid ProgrammeId,

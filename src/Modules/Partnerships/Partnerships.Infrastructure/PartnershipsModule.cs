@@ -1,11 +1,13 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Jobs;
 using BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Partnerships.Application.Abstractions;
 using Partnerships.Infrastructure.Endpoints;
+using Partnerships.Infrastructure.Jobs;
 using Partnerships.Infrastructure.Persistence;
 using Partnerships.Infrastructure.Seeding;
 using Partnerships.Infrastructure.Security;
@@ -28,12 +30,17 @@ public static class PartnershipsModule
         services.AddModule<PartnershipsDbContext>(Definition);
         services.AddScoped<IPartnershipsDbContext>(sp => sp.GetRequiredService<PartnershipsDbContext>());
         services.AddScoped<IApiKeyStore, PartnerApiKeyStore>();
+        services.AddPartnerRateLimit(configuration);
+        services.AddSingleton<IRecurringJobs, PartnershipsRecurringJobs>();
+        services.AddTransient<ConventionStatusJob>();
         services.DescribeApiTag("Partners", "Partner organisations the agency works with (associations, cooperatives, public bodies, banks), and their systems' API keys.");
+        services.DescribeApiTag("Conventions", "Partnership conventions between the agency and its partners: parties and roles, terms, commitments and deliverables, signature, amendments, renewal and termination.");
         services.DescribeApiTag("Partner systems", "What a partner's own information system reaches with its X-Api-Key: only its own data.");
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) => app.MapPartnerEndpoints();
+    public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPartnerEndpoints().MapConventionEndpoints();
 
     /// <summary>Demo partners for a local run, registered through the same command as the API.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>

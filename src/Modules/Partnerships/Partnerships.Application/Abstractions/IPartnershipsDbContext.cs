@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Domain.ApiKeys;
+using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
+using Partnerships.Domain.Projects;
 
 namespace Partnerships.Application.Abstractions;
 
@@ -10,6 +12,10 @@ public interface IPartnershipsDbContext
     DbSet<Partner> Partners { get; }
 
     DbSet<PartnerApiKey> ApiKeys { get; }
+
+    DbSet<Convention> Conventions { get; }
+
+    DbSet<FollowedProject> FollowedProjects { get; }
 
     DbContext Context { get; }
 }

@@ -30,6 +30,18 @@ public sealed record PartnerDto : IApiExample<PartnerDto>
     /// <summary>The telephone number as it was given; null when none was.</summary>
     public string? ContactPhone { get; init; }
 
+    /// <summary>The Identifiant Commun de l'Entreprise (15 digits); null when it has none.</summary>
+    public string? Ice { get; init; }
+
+    /// <summary>The registration the organisation is known by (trade register, ODCO number, association's receipt); null when none was given.</summary>
+    public string? RegistrationNumber { get; init; }
+
+    /// <summary>The people the agency deals with at the partner.</summary>
+    public IReadOnlyList<PartnerContact> Contacts { get; init; } = [];
+
+    /// <summary>The provinces or prefectures (HCP codes) where the partner acts.</summary>
+    public IReadOnlyList<string> ProvincesOfAction { get; init; } = [];
+
     /// <summary>When the partner was registered, in Moroccan time with its offset.</summary>
     public DateTimeOffset RegisteredOn { get; init; }
 
@@ -49,6 +61,9 @@ public sealed record PartnerDto : IApiExample<PartnerDto>
         ProvinceCode = "03.531",
         ContactEmail = "contact@femmes-taounate.ma",
         ContactPhone = "+212 535 62 10 44",
+        RegistrationNumber = "ASSO-TAOUNATE-2017-052",
+        Contacts = [new PartnerContact("Fatima Zahra Bennani", "Présidente", "presidence@femmes-taounate.ma", "+212 661 45 78 90")],
+        ProvincesOfAction = ["03.531"],
         RegisteredOn = new DateTimeOffset(2026, 11, 22, 10, 15, 0, TimeSpan.FromHours(1)),
         UpdatedOn = new DateTimeOffset(2026, 11, 24, 16, 40, 0, TimeSpan.FromHours(1)),
         Version = 2,

@@ -33,7 +33,15 @@ public sealed class PartnerApiKey : AggregateRoot<PartnerApiKeyId>
 
     public DateTimeOffset? RevokedOn { get; private set; }
 
-    public static PartnerApiKey Issue(PartnerId partner, string label, string keyHash, string hint, DateTimeOffset now) =>
+    /// <summary>What the key may do (<c>referrals:write</c>, <c>status:read</c>, <c>webhooks:manage</c>); each partner endpoint names the scope it needs.</summary>
+    public string[] Scopes { get; private set; } = [];
+
+    /// <summary>The key this one replaced, when it was issued by a rotation.</summary>
+    public PartnerApiKeyId? RotatedFrom { get; private set; }
+
+    public bool IsRevoked => RevokedOn is not null;
+
+    public static PartnerApiKey Issue(PartnerId partner, string label, string keyHash, string hint, IEnumerable<string> scopes, DateTimeOffset now) =>
         new()
         {
             Id = PartnerApiKeyId.New(),
@@ -41,8 +49,32 @@ public sealed class PartnerApiKey : AggregateRoot<PartnerApiKeyId>
             Label = label,
             Hash = keyHash,
             Hint = hint,
+            Scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             IssuedOn = now,
         };
 
+    /// <summary>A new key with the same label and scopes; this one stops working at once.</summary>
+    public PartnerApiKey Rotate(string keyHash, string hint, DateTimeOffset now)
+    {
+        CheckRule(new RevokedKeyCannotBeRotatedRule(this));
+        var next = Issue(PartnerId, Label, keyHash, hint, Scopes, now);
+        next.RotatedFrom = Id;
+        Revoke(now);
+        return next;
+    }
+
     public void Revoke(DateTimeOffset now) => RevokedOn ??= now;
+}
+
+/// <summary>A revoked key stays revoked: a new key is issued instead.</summary>
+public sealed class RevokedKeyCannotBeRotatedRule(PartnerApiKey key) : IBusinessRule
+{
+    public string Code => "api-key.revoked";
+
+    public LocalizedText Message => new(
+        "This API key was revoked; issue a new one instead.",
+        "Cette clé d'API a été révoquée ; émettez-en une nouvelle.",
+        "تم إلغاء مفتاح الواجهة هذا؛ أصدر مفتاحا جديدا بدلا منه.");
+
+    public bool IsBroken() => key.IsRevoked;
 }

@@ -35,6 +35,18 @@ public sealed class Partner : AggregateRoot<PartnerId>, IProvinceScoped
 
     public string? ContactPhone { get; private set; }
 
+    /// <summary>The Identifiant Commun de l'Entreprise (15 digits), when the organisation has one.</summary>
+    public string? Ice { get; private set; }
+
+    /// <summary>The registration the organisation is known by: trade register, ODCO number, association's receipt.</summary>
+    public string? RegistrationNumber { get; private set; }
+
+    /// <summary>The people the agency deals with, in the order given.</summary>
+    public IReadOnlyList<PartnerContact> Contacts { get; private set; } = [];
+
+    /// <summary>The provinces or prefectures where the partner acts, beside the one it belongs to.</summary>
+    public IReadOnlyList<string> ProvincesOfAction { get; private set; } = [];
+
     public DateTimeOffset RegisteredOn { get; private set; }
 
     public DateTimeOffset UpdatedOn { get; private set; }
@@ -98,6 +110,10 @@ public sealed class Partner : AggregateRoot<PartnerId>, IProvinceScoped
         ProvinceCode = Clean(details.ProvinceCode);
         ContactEmail = Clean(details.ContactEmail)?.ToLowerInvariant();
         ContactPhone = Clean(details.ContactPhone);
+        Ice = Clean(details.Ice);
+        RegistrationNumber = Clean(details.RegistrationNumber)?.ToUpperInvariant();
+        Contacts = [.. (details.Contacts ?? []).Select(c => new PartnerContact(c.Name.Trim(), Clean(c.Role), Clean(c.Email)?.ToLowerInvariant(), Clean(c.Phone)))];
+        ProvincesOfAction = [.. (details.ProvincesOfAction ?? []).Select(p => p.Trim()).Distinct(StringComparer.Ordinal)];
         UpdatedOn = now;
     }
 
@@ -112,4 +128,15 @@ public sealed record PartnerDetails(
     PartnerType Type,
     string? ProvinceCode,
     string? ContactEmail,
-    string? ContactPhone);
+    string? ContactPhone,
+    string? Ice = null,
+    string? RegistrationNumber = null,
+    IReadOnlyList<PartnerContact>? Contacts = null,
+    IReadOnlyList<string>? ProvincesOfAction = null);
+
+/// <summary>A person the agency deals with at a partner.</summary>
+/// <param name="Name">The person's name as they write it.</param>
+/// <param name="Role">What they do for the partner (president, incubation officer…); optional.</param>
+/// <param name="Email">Their address; optional.</param>
+/// <param name="Phone">Their telephone number, digits with an optional leading +, spaces, dashes or brackets; optional.</param>
+public sealed record PartnerContact(string Name, string? Role, string? Email, string? Phone);

@@ -15,6 +15,8 @@ using Partnerships.Application.Partners.GetPartner;
 using Partnerships.Application.Partners.GetPartners;
 using Partnerships.Application.Partners.RegisterPartner;
 using Partnerships.Application.Partners.UpdatePartner;
+using Partnerships.Application.Projects;
+using Partnerships.Infrastructure.Security;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Infrastructure.Endpoints;
@@ -29,6 +31,10 @@ public sealed record PartnerRequest(
     string? ProvinceCode,
     string? ContactEmail,
     string? ContactPhone,
+    string? Ice = null,
+    string? RegistrationNumber = null,
+    IReadOnlyList<PartnerContactInput>? Contacts = null,
+    IReadOnlyList<string>? ProvincesOfAction = null,
     uint? Version = null) : IPartnerInput, IApiExample<PartnerRequest>
 {
     public static PartnerRequest Example { get; } = new(
@@ -39,18 +45,23 @@ public sealed record PartnerRequest(
         "03.531",
         "contact@femmes-taounate.ma",
         "+212 535 62 10 44",
+        null,
+        PartnerDto.Example.RegistrationNumber,
+        [.. PartnerDto.Example.Contacts.Select(c => new PartnerContactInput(c.Name, c.Role, c.Email, c.Phone))],
+        PartnerDto.Example.ProvincesOfAction,
         PartnerDto.Example.Version);
 }
 
 /// <summary>The key to issue to a partner's system.</summary>
-public sealed record IssueApiKeyRequest(string? Label) : IApiKeyInput, IApiExample<IssueApiKeyRequest>
+public sealed record IssueApiKeyRequest(string? Label, IReadOnlyList<string>? Scopes) : IApiKeyInput, IApiExample<IssueApiKeyRequest>
 {
-    public static IssueApiKeyRequest Example { get; } = new(IssuedApiKeyDto.Example.Label);
+    public static IssueApiKeyRequest Example { get; } = new(IssuedApiKeyDto.Example.Label, IssuedApiKeyDto.Example.Scopes);
 }
 
 internal static class PartnerEndpoints
 {
     private const string PartnerIdText = "The partner's id, as answered on registration.";
+    private const string KeyIdText = "The key's id, as answered when it was issued or listed.";
 
     public static IEndpointRouteBuilder MapPartnerEndpoints(this IEndpointRouteBuilder app)
     {
@@ -59,7 +70,9 @@ internal static class PartnerEndpoints
         partners.MapPost("/", async (PartnerRequest request, ISender sender, CancellationToken ct) =>
             {
                 var id = await sender.Send(
-                    new RegisterPartnerCommand(request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone),
+                    new RegisterPartnerCommand(
+                        request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone,
+                        request.Ice, request.RegistrationNumber, request.Contacts, request.ProvincesOfAction),
                     ct);
                 return TypedResults.Created($"/api/v1/partners/{id}", await sender.Send(new GetPartnerQuery(id), ct));
             })
@@ -100,7 +113,9 @@ internal static class PartnerEndpoints
         partners.MapPut("/{id:guid}", async ([Description(PartnerIdText)] Guid id, PartnerRequest request, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(
-                    new UpdatePartnerCommand(id, request.Version, request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone),
+                    new UpdatePartnerCommand(
+                        id, request.Version, request.Name, request.NameAr, request.Acronym, request.Type, request.ProvinceCode, request.ContactEmail, request.ContactPhone,
+                        request.Ice, request.RegistrationNumber, request.Contacts, request.ProvincesOfAction),
                     ct);
                 return TypedResults.Ok(await sender.Send(new GetPartnerQuery(id), ct));
             })
@@ -115,24 +130,86 @@ internal static class PartnerEndpoints
 
         partners.MapPost("/{id:guid}/api-keys", async ([Description(PartnerIdText)] Guid id, IssueApiKeyRequest request, ISender sender, CancellationToken ct) =>
             {
-                var issued = await sender.Send(new IssueApiKeyCommand(id, request.Label ?? string.Empty), ct);
+                var issued = await sender.Send(new IssueApiKeyCommand(id, request.Label ?? string.Empty, request.Scopes), ct);
                 return TypedResults.Created($"/api/v1/partners/{id}/api-keys/{issued.Id}", issued);
             })
             .RequireAuthorization(AuthNames.AdminPolicy)
             .WithName("IssuePartnerApiKey")
             .WithSummary("Issue an API key to a partner system (shown once)")
-            .WithDescription("Admins only. The answer holds the key itself, which the agency does not keep: hand it to the partner over a safe channel. The partner's system sends it in the X-Api-Key header.")
+            .WithDescription("Admins only. The answer holds the key itself, which the agency does not keep: hand it to the partner over a safe channel. The partner's system sends it in the X-Api-Key header. Its scopes say which partner endpoints it may call (each partner endpoint names the scope it needs; without it the answer is 403). Each key has its own request budget per minute (429 with Retry-After beyond it).")
             .Produces<IssuedApiKeyDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var portal = app.MapGroup("/api/v1/partner").WithTags("Partner systems").RequireAuthorization(AuthNames.PartnerPolicy);
+        partners.MapGet("/{id:guid}/api-keys", async ([Description(PartnerIdText)] Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetApiKeysQuery(id), ct)))
+            .RequireAuthorization(AuthNames.AdminPolicy)
+            .WithName("ListPartnerApiKeys")
+            .WithSummary("A partner system's API keys (never the keys themselves)")
+            .WithDescription("Admins only. Newest first, with their scopes, and when each was revoked or rotated away.")
+            .Produces<IReadOnlyList<ApiKeyDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        partners.MapPost("/{id:guid}/api-keys/{keyId:guid}/rotate", async ([Description(PartnerIdText)] Guid id, [Description(KeyIdText)] Guid keyId, ISender sender, CancellationToken ct) =>
+            {
+                var issued = await sender.Send(new RotateApiKeyCommand(id, keyId), ct);
+                return TypedResults.Created($"/api/v1/partners/{id}/api-keys/{issued.Id}", issued);
+            })
+            .RequireAuthorization(AuthNames.AdminPolicy)
+            .WithName("RotatePartnerApiKey")
+            .WithSummary("Replace an API key by a new one with the same label and scopes (shown once)")
+            .WithDescription("Admins only. The old key stops working at once; hand the new one to the partner. A revoked key cannot be rotated (422); a key of another partner answers 404.")
+            .Produces<IssuedApiKeyDto>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        partners.MapPost("/{id:guid}/api-keys/{keyId:guid}/revoke", async ([Description(PartnerIdText)] Guid id, [Description(KeyIdText)] Guid keyId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RevokeApiKeyCommand(id, keyId), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(AuthNames.AdminPolicy)
+            .WithName("RevokePartnerApiKey")
+            .WithSummary("Revoke an API key")
+            .WithDescription("Admins only. The key stops working at once, for good; revoking it again changes nothing. A key of another partner answers 404.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var portal = app.MapGroup("/api/v1/partner").WithTags("Partner systems").RequireAuthorization(AuthNames.PartnerPolicy)
+            .RequireRateLimiting(PartnerRateLimit.Policy);
         portal.MapGet("/profile", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetOwnPartnerQuery(), ct)))
             .WithName("GetOwnPartnerProfile")
             .WithSummary("The calling partner system's own organisation")
             .WithDescription("For partner systems (X-Api-Key): the organisation the key was issued to, and no other.")
             .Produces<PartnerDto>();
+
+        portal.MapGet("/projects", async (
+                ISender sender,
+                CancellationToken ct,
+                DateTimeOffset? changedSince,
+                int page = PageDefaults.Page,
+                int pageSize = PageDefaults.PageSize) =>
+                TypedResults.Ok(await sender.Send(new GetPartnerProjectsQuery(changedSince, page, pageSize), ct)))
+            .RequireScope(ApiKeyScopes.StatusRead)
+            .WithName("ListPartnerProjects")
+            .WithSummary("The status feed: the projects the calling partner referred or sponsors, with their stages")
+            .WithDescription("Needs the key scope `status:read` (403 without it). Lists the projects this partner referred, and those of the programmes its signed or active conventions frame, oldest change first, each with its current stage and dated history (nothing personal). To poll: keep the highest `updatedOn` you received and send it as `changedSince` next time; `changedSince` is inclusive, so a project may come again: keep, per `applicationId`, the highest `sequence` you saw. Another partner's projects never appear.")
+            .WithParametersFrom<GetPartnerProjectsQuery>()
+            .Produces<PagedResult<PartnerProjectDto>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        portal.MapGet("/projects/{applicationId:guid}", async ([Description("The application's id, as the feed lists it.")] Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPartnerProjectQuery(applicationId), ct)))
+            .RequireScope(ApiKeyScopes.StatusRead)
+            .WithName("GetPartnerProject")
+            .WithSummary("One project the calling partner follows, with its stage and dated history")
+            .WithDescription("Needs the key scope `status:read`. A project this partner does not follow answers 404, exactly as one that does not exist.")
+            .Produces<PartnerProjectDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }

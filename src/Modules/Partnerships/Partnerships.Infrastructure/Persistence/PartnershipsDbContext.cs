@@ -3,7 +3,9 @@ using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
 using Partnerships.Domain.ApiKeys;
+using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
+using Partnerships.Domain.Projects;
 
 namespace Partnerships.Infrastructure.Persistence;
 
@@ -18,5 +20,20 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
 
     public DbSet<PartnerApiKey> ApiKeys => Set<PartnerApiKey>();
 
+    public DbSet<Convention> Conventions => Set<Convention>();
+
+    public DbSet<FollowedProject> FollowedProjects => Set<FollowedProject>();
+
     public DbContext Context => this;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Values kept whole in a JSON column (JsonColumn), never entities of their own.
+        modelBuilder.Ignore<PartnerContact>();
+        modelBuilder.Ignore<FinancialCommitment>();
+        modelBuilder.Ignore<Instalment>();
+        modelBuilder.Ignore<ConventionTerms>();
+        modelBuilder.Ignore<StageChange>();
+        base.OnModelCreating(modelBuilder);
+    }
 }

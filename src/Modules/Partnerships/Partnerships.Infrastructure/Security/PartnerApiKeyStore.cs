@@ -10,6 +10,6 @@ internal sealed class PartnerApiKeyStore(PartnershipsDbContext db) : IApiKeyStor
     public async Task<ApiKeyOwner?> FindByHashAsync(string keyHash, CancellationToken cancellationToken) =>
         await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == keyHash && k.RevokedOn == null)
-            .Select(k => new ApiKeyOwner(k.Id.Value, k.PartnerId.Value))
+            .Select(k => new ApiKeyOwner(k.Id.Value, k.PartnerId.Value, k.Scopes))
             .FirstOrDefaultAsync(cancellationToken);
 }

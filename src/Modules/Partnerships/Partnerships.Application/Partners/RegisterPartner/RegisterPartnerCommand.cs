@@ -12,7 +12,11 @@ public sealed record RegisterPartnerCommand(
     PartnerType? Type,
     string? ProvinceCode,
     string? ContactEmail,
-    string? ContactPhone) : ICommand<Guid>, IPartnerInput;
+    string? ContactPhone,
+    string? Ice = null,
+    string? RegistrationNumber = null,
+    IReadOnlyList<PartnerContactInput>? Contacts = null,
+    IReadOnlyList<string>? ProvincesOfAction = null) : ICommand<Guid>, IPartnerInput;
 
 internal sealed class RegisterPartnerCommandValidator : AbstractValidator<RegisterPartnerCommand>
 {

@@ -14,7 +14,11 @@ public sealed record UpdatePartnerCommand(
     PartnerType? Type,
     string? ProvinceCode,
     string? ContactEmail,
-    string? ContactPhone) : ICommand, IPartnerInput;
+    string? ContactPhone,
+    string? Ice = null,
+    string? RegistrationNumber = null,
+    IReadOnlyList<PartnerContactInput>? Contacts = null,
+    IReadOnlyList<string>? ProvincesOfAction = null) : ICommand, IPartnerInput;
 
 internal sealed class UpdatePartnerCommandValidator : AbstractValidator<UpdatePartnerCommand>
 {

@@ -15,6 +15,7 @@ internal sealed class PartnerApiKeyConfiguration : IEntityTypeConfiguration<Part
         builder.Property(k => k.Hash).HasMaxLength(64).IsFixedLength();
         builder.Property(k => k.Hint).HasMaxLength(20);
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.Property(k => k.Scopes).HasColumnType("text[]");
         builder.HasIndex(k => k.PartnerId);
         builder.HasOne<Partner>().WithMany().HasForeignKey(k => k.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }

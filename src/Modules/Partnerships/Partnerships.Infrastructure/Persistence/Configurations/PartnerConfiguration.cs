@@ -18,6 +18,11 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.ProvinceCode).HasMaxLength(6);
         builder.Property(p => p.ContactEmail).HasMaxLength(256);
         builder.Property(p => p.ContactPhone).HasMaxLength(20);
+        builder.Property(p => p.Ice).HasMaxLength(15);
+        builder.Property(p => p.RegistrationNumber).HasMaxLength(50);
+        builder.Property(p => p.Contacts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<PartnerContact>(), JsonColumn.Comparer<PartnerContact>());
+        builder.Property(p => p.ProvincesOfAction).HasColumnType("text[]").HasConversion(
+            v => v.ToArray(), v => v.ToList(), JsonColumn.Comparer<string>());
         builder.HasIndex(p => p.NameKey).IsUnique();
         builder.HasIndex(p => new { p.Type, p.ProvinceCode });
         builder.HasIndex(p => p.ProvinceCode);

@@ -164,6 +164,15 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_on");
 
+                    b.Property<Guid?>("RotatedFrom")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rotated_from");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -181,6 +190,248 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_partner_api_keys_partner_id");
 
                     b.ToTable("partner_api_keys", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Amendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PreviousTerms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("previous_terms");
+
+                    b.Property<DateTimeOffset>("RecordedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid?>("convention_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("convention_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_convention_amendments");
+
+                    b.HasIndex("convention_id")
+                        .HasDatabaseName("ix_convention_amendments_convention_id");
+
+                    b.ToTable("convention_amendments", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Convention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Commitments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("commitments");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_months");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ManagerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("manager_email");
+
+                    b.PrimitiveCollection<Guid[]>("ProgrammeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("programme_ids");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.PrimitiveCollection<string[]>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("province_codes");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewal_of");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conventions");
+
+                    b.HasIndex("ProgrammeIds")
+                        .HasDatabaseName("ix_conventions_programme_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ProgrammeIds"), "gin");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_conventions_province_code");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conventions_reference");
+
+                    b.HasIndex("RenewalOf")
+                        .HasDatabaseName("ix_conventions_renewal_of");
+
+                    b.HasIndex("Status", "ExpiresOn")
+                        .HasDatabaseName("ix_conventions_status_expires_on");
+
+                    b.ToTable("conventions", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.ConventionParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("convention_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("convention_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_convention_parties");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_convention_parties_partner_id");
+
+                    b.HasIndex("convention_id")
+                        .HasDatabaseName("ix_convention_parties_convention_id");
+
+                    b.ToTable("convention_parties", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Obligation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("convention_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("convention_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_convention_obligations");
+
+                    b.HasIndex("convention_id")
+                        .HasDatabaseName("ix_convention_obligations_convention_id");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_convention_obligations_status_due_on");
+
+                    b.ToTable("convention_obligations", "partnerships");
                 });
 
             modelBuilder.Entity("Partnerships.Domain.Partners.Partner", b =>
@@ -204,6 +455,16 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("contact_phone");
 
+                    b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contacts");
+
+                    b.Property<string>("Ice")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("ice");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -225,9 +486,19 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("province_code");
 
+                    b.Property<string[]>("ProvincesOfAction")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("provinces_of_action");
+
                     b.Property<DateTimeOffset>("RegisteredOn")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registration_number");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -261,6 +532,69 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                     b.ToTable("partners", "partnerships");
                 });
 
+            modelBuilder.Entity("Partnerships.Domain.Projects.FollowedProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("outcome");
+
+                    b.PrimitiveCollection<Guid[]>("PartnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_ids");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_followed_projects");
+
+                    b.HasIndex("PartnerIds")
+                        .HasDatabaseName("ix_followed_projects_partner_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartnerIds"), "gin");
+
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_followed_projects_recorded_at_id");
+
+                    b.ToTable("followed_projects", "partnerships");
+                });
+
             modelBuilder.Entity("Partnerships.Domain.ApiKeys.PartnerApiKey", b =>
                 {
                     b.HasOne("Partnerships.Domain.Partners.Partner", null)
@@ -269,6 +603,58 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_partner_api_keys_partners_partner_id");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Amendment", b =>
+                {
+                    b.HasOne("Partnerships.Domain.Conventions.Convention", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("convention_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_convention_amendments_conventions_convention_id");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Convention", b =>
+                {
+                    b.HasOne("Partnerships.Domain.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("RenewalOf")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conventions_conventions_renewal_of");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.ConventionParty", b =>
+                {
+                    b.HasOne("Partnerships.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_convention_parties_partners_partner_id");
+
+                    b.HasOne("Partnerships.Domain.Conventions.Convention", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("convention_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_convention_parties_conventions_convention_id");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Obligation", b =>
+                {
+                    b.HasOne("Partnerships.Domain.Conventions.Convention", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("convention_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_convention_obligations_conventions_convention_id");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Conventions.Convention", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Obligations");
+
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }

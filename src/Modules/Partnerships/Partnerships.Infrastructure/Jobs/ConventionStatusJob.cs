@@ -1,0 +1,25 @@
+using BuildingBlocks.Domain;
+using BuildingBlocks.Infrastructure.Jobs;
+using Hangfire;
+using Mediator;
+using Partnerships.Application.Conventions;
+
+namespace Partnerships.Infrastructure.Jobs;
+
+/// <summary>Every night: signed conventions whose effective date has come go into force, active ones past their expiry expire.</summary>
+internal sealed class ConventionStatusJob(ISender sender)
+{
+    public const string Id = "partnerships-convention-statuses";
+
+    public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new RefreshConventionStatusesCommand(), cancellationToken).AsTask();
+}
+
+internal sealed class PartnershipsRecurringJobs : IRecurringJobs
+{
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ConventionStatusJob>(
+            ConventionStatusJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            "5 0 * * *",
+            new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+}
