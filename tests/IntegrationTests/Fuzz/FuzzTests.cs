@@ -31,6 +31,8 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "CreateStaffAccount", "ListStaffAccounts", "GetStaffAccount", "UpdateStaffAccount", "DeactivateStaffAccount",
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
         "ConfirmPasswordReset",
+        "RegisterMentor", "ListMentors", "GetMentor", "UpdateMentor", "ListMentoredProjects", "GetMentoredProject",
+        "SuggestMentors", "AssignMentor", "ReassignMentor", "ListProjectVisits", "RescheduleVisit", "ReportVisit",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

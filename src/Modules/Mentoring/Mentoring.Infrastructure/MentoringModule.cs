@@ -1,4 +1,7 @@
+using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
+using Mentoring.Application.Abstractions;
+using Mentoring.Infrastructure.Endpoints;
 using Mentoring.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentoring.Infrastructure;
 
+/// <summary>Mentors, the projects they follow and their visits, and the reminders that keep them on schedule.</summary>
 public static class MentoringModule
 {
     public static readonly ModuleDefinition Definition = new(
@@ -19,9 +23,12 @@ public static class MentoringModule
     public static IServiceCollection AddMentoringModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<MentoringDbContext>(Definition);
+        services.AddScoped<IMentoringDbContext>(sp => sp.GetRequiredService<MentoringDbContext>());
+        services.DescribeApiTag("Mentors", "Mentors and incubator staff who accompany financed projects: their sectors, provinces, capacity and language.");
+        services.DescribeApiTag("Mentoring", "Financed projects waiting for a mentor or in follow-up: suggestions, assignments, the visit plan and visit reports.");
         return services;
     }
 
-    /// <summary>No endpoint yet: the Mentoring issue adds them here.</summary>
-    public static IEndpointRouteBuilder MapMentoringEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapMentoringEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapMentorEndpoints().MapProjectEndpoints();
 }

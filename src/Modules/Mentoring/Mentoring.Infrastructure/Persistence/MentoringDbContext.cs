@@ -1,14 +1,23 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
+using Mentoring.Application.Abstractions;
+using Mentoring.Domain.Mentors;
+using Mentoring.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Infrastructure.Persistence;
 
-/// <summary>The mentoring schema: for now its outbox and inbox; the Mentoring issue adds its aggregates.</summary>
+/// <summary>The mentoring schema: mentors, mentored projects with their assignments and visits, and the outbox and inbox.</summary>
 internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser)
+    : ModuleDbContext(options, currentUser), IMentoringDbContext
 {
     public const string SchemaName = "mentoring";
 
     public override string Schema => SchemaName;
+
+    public DbSet<Mentor> Mentors => Set<Mentor>();
+
+    public DbSet<MentoredProject> Projects => Set<MentoredProject>();
+
+    public DbContext Context => this;
 }

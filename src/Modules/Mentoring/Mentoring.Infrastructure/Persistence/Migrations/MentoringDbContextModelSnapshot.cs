@@ -126,6 +126,325 @@ namespace Mentoring.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "mentoring");
                 });
+
+            modelBuilder.Entity("Mentoring.Domain.Mentors.Mentor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string[]>("Provinces")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("provinces");
+
+                    b.Property<DateTimeOffset>("RegisteredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_on");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mentors");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_mentors_name");
+
+                    b.HasIndex("StaffUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mentors_staff_user_id");
+
+                    b.ToTable("mentors", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("EnterpriseState")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("enterprise_state");
+
+                    b.Property<int?>("JobsHeldByMen")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_held_by_men");
+
+                    b.Property<int?>("JobsHeldByWomen")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_held_by_women");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<decimal?>("MonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("monthly_revenue");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<bool?>("Positive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("positive");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("problems");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recommendations");
+
+                    b.Property<DateTimeOffset?>("ReportedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reschedule_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("DueOn", "ProjectId")
+                        .HasDatabaseName("ix_visits_planned_due")
+                        .HasFilter("status = 'Planned'");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_project_id_number");
+
+                    b.ToTable("visits", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateTimeOffset>("AssignedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<bool>("CapacityOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("capacity_overridden");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("ProjectId", "AssignedOn")
+                        .HasDatabaseName("ix_assignments_project_id_assigned_on");
+
+                    b.ToTable("assignments", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentoredProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTimeOffset?>("AssignedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("CoordinatorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("coordinator_email");
+
+                    b.Property<Guid?>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<int>("MonthlyVisitsForMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("monthly_visits_for_months");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("QuarterlyVisitsUntilMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarterly_visits_until_month");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("MentorId", "Status")
+                        .HasDatabaseName("ix_projects_mentor_id_status");
+
+                    b.HasIndex("ProvinceCode", "Status")
+                        .HasDatabaseName("ix_projects_province_code_status");
+
+                    b.ToTable("projects", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.FollowUpVisit", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Projects.MentoredProject", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_projects_project_id");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentorAssignment", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Projects.MentoredProject", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_projects_project_id");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentoredProject", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Visits");
+                });
 #pragma warning restore 612, 618
         }
     }

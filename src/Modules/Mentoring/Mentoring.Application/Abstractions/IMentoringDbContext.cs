@@ -1,0 +1,15 @@
+using Mentoring.Domain.Mentors;
+using Mentoring.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Application.Abstractions;
+
+/// <summary>The module's data, as its handlers see it. Commands change tracked aggregates; the unit of work saves.</summary>
+public interface IMentoringDbContext
+{
+    DbSet<Mentor> Mentors { get; }
+
+    DbSet<MentoredProject> Projects { get; }
+
+    DbContext Context { get; }
+}
