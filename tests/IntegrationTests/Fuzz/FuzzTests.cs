@@ -32,7 +32,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ReactivateStaffAccount", "UnlockStaffAccount", "GetOwnAccount", "ChangeOwnPassword", "RequestPasswordReset",
         "ConfirmPasswordReset",
         "RegisterMentor", "ListMentors", "GetMentor", "UpdateMentor", "ListMentoredProjects", "GetMentoredProject",
-        "SuggestMentors", "AssignMentor", "ReassignMentor", "ListProjectVisits", "RescheduleVisit", "ReportVisit",
+        "SuggestMentors", "AssignMentor", "ReassignMentor", "ListProjectVisits", "RescheduleVisit", "ReportVisit", "ListReminders",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

@@ -1,8 +1,12 @@
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Jobs;
 using BuildingBlocks.Infrastructure.Modules;
+using BuildingBlocks.Infrastructure.Reminders;
 using Mentoring.Application.Abstractions;
 using Mentoring.Infrastructure.Endpoints;
+using Mentoring.Infrastructure.Jobs;
 using Mentoring.Infrastructure.Persistence;
+using Mentoring.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +28,12 @@ public static class MentoringModule
     {
         services.AddModule<MentoringDbContext>(Definition);
         services.AddScoped<IMentoringDbContext>(sp => sp.GetRequiredService<MentoringDbContext>());
+        services.AddReminderLedger(configuration);
+        services.AddOptions<MentorReminderOptions>().Bind(configuration.GetSection(MentorReminderOptions.Section));
+        services.AddSingleton<MentorReminderEmails>();
+        services.AddSingleton<MentorReminders>();
+        services.AddTransient(sp => new MentorRemindersJob(sp.GetRequiredService<MentorReminders>()));
+        services.AddSingleton<IRecurringJobs, MentoringRecurringJobs>();
         services.DescribeApiTag("Mentors", "Mentors and incubator staff who accompany financed projects: their sectors, provinces, capacity and language.");
         services.DescribeApiTag("Mentoring", "Financed projects waiting for a mentor or in follow-up: suggestions, assignments, the visit plan and visit reports.");
         return services;

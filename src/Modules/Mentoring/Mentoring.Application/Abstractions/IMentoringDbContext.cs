@@ -1,3 +1,4 @@
+using BuildingBlocks.Application.Reminders;
 using Mentoring.Domain.Mentors;
 using Mentoring.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ public interface IMentoringDbContext
     DbSet<Mentor> Mentors { get; }
 
     DbSet<MentoredProject> Projects { get; }
+
+    /// <summary>The reminder ledger (BuildingBlocks' <see cref="Reminder"/>), recorded before sending.</summary>
+    DbSet<Reminder> Reminders { get; }
 
     DbContext Context { get; }
 }

@@ -9,6 +9,8 @@ using Mentoring.Application.Projects.AssignMentor;
 using Mentoring.Application.Projects.GetMentorSuggestions;
 using Mentoring.Application.Projects.GetProject;
 using Mentoring.Application.Projects.GetProjects;
+using Mentoring.Application.Reminders;
+using BuildingBlocks.Application.Reminders;
 using Mentoring.Application.Visits;
 using Mentoring.Application.Visits.GetVisits;
 using Mentoring.Application.Visits.ReportVisit;
@@ -167,6 +169,24 @@ internal static class ProjectEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapGet("/api/v1/mentoring/reminders", async (
+                ISender sender,
+                CancellationToken ct,
+                ReminderStatus? status,
+                int page = PageDefaults.Page,
+                int pageSize = PageDefaults.PageSize,
+                string? sort = null) =>
+                TypedResults.Ok(await sender.Send(new GetRemindersQuery(status, page, pageSize, sort), ct)))
+            .RequireAuthorization(AuthNames.StaffPolicy)
+            .WithTags("Mentoring")
+            .WithName("ListReminders")
+            .WithSummary("List the reminder emails the ledger recorded, e.g. those that failed")
+            .WithDescription("status=Failed lists what needs an operator: refused by the mail server, out of attempts, or interrupted while sending (never sent again, as it may have gone out). Admins, ProgramManagers and Auditors.")
+            .WithParametersFrom<GetRemindersQuery>()
+            .Produces<PagedResult<ReminderDto>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }

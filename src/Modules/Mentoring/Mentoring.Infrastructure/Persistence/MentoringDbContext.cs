@@ -1,4 +1,6 @@
+using BuildingBlocks.Application.Reminders;
 using BuildingBlocks.Application.Security;
+using BuildingBlocks.Infrastructure.Reminders;
 using BuildingBlocks.Infrastructure.Persistence;
 using Mentoring.Application.Abstractions;
 using Mentoring.Domain.Mentors;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Infrastructure.Persistence;
 
-/// <summary>The mentoring schema: mentors, mentored projects with their assignments and visits, and the outbox and inbox.</summary>
+/// <summary>The mentoring schema: mentors, mentored projects with their assignments and visits, the reminder ledger, and the outbox and inbox.</summary>
 internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options, ICurrentUser currentUser)
     : ModuleDbContext(options, currentUser), IMentoringDbContext
 {
@@ -19,5 +21,13 @@ internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> op
 
     public DbSet<MentoredProject> Projects => Set<MentoredProject>();
 
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
     public DbContext Context => this;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddReminderLedger();
+    }
 }
