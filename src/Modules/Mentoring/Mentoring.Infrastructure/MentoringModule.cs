@@ -7,6 +7,7 @@ using Mentoring.Infrastructure.Endpoints;
 using Mentoring.Infrastructure.Jobs;
 using Mentoring.Infrastructure.Persistence;
 using Mentoring.Infrastructure.Reminders;
+using Mentoring.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,10 +36,15 @@ public static class MentoringModule
         services.AddTransient(sp => new MentorRemindersJob(sp.GetRequiredService<MentorReminders>()));
         services.AddSingleton<IRecurringJobs, MentoringRecurringJobs>();
         services.DescribeApiTag("Mentors", "Mentors and incubator staff who accompany financed projects: their sectors, provinces, capacity and language.");
+        services.DescribeApiTag("Trainings", "Training sessions and workshops for project holders (project management, productivity, marketing, accounting): enrolments, attendance and each holder's record.");
         services.DescribeApiTag("Mentoring", "Financed projects waiting for a mentor or in follow-up: suggestions, assignments, the visit plan and visit reports.");
         return services;
     }
 
+    /// <summary>Demo mentors for a local run, registered through the same command as the API.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
+        DemoMentors.SeedAsync(services, cancellationToken);
+
     public static IEndpointRouteBuilder MapMentoringEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapMentorEndpoints().MapProjectEndpoints();
+        app.MapMentorEndpoints().MapProjectEndpoints().MapTrainingEndpoints();
 }

@@ -1,6 +1,7 @@
 using BuildingBlocks.Application.Reminders;
 using Mentoring.Domain.Mentors;
 using Mentoring.Domain.Projects;
+using Mentoring.Domain.Trainings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Application.Abstractions;
@@ -11,6 +12,8 @@ public interface IMentoringDbContext
     DbSet<Mentor> Mentors { get; }
 
     DbSet<MentoredProject> Projects { get; }
+
+    DbSet<TrainingSession> Trainings { get; }
 
     /// <summary>The reminder ledger (BuildingBlocks' <see cref="Reminder"/>), recorded before sending.</summary>
     DbSet<Reminder> Reminders { get; }

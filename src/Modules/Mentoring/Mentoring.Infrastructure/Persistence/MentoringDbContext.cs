@@ -5,6 +5,7 @@ using BuildingBlocks.Infrastructure.Persistence;
 using Mentoring.Application.Abstractions;
 using Mentoring.Domain.Mentors;
 using Mentoring.Domain.Projects;
+using Mentoring.Domain.Trainings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Infrastructure.Persistence;
@@ -20,6 +21,8 @@ internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> op
     public DbSet<Mentor> Mentors => Set<Mentor>();
 
     public DbSet<MentoredProject> Projects => Set<MentoredProject>();
+
+    public DbSet<TrainingSession> Trainings => Set<TrainingSession>();
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
 

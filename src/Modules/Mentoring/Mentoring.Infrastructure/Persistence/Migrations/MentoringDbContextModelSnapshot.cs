@@ -498,6 +498,113 @@ namespace Mentoring.Infrastructure.Persistence.Migrations
                     b.ToTable("projects", "mentoring");
                 });
 
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<DateTimeOffset>("EnrolledOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_training_enrolments_person_id");
+
+                    b.HasIndex("TrainingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_training_id_person_id");
+
+                    b.ToTable("training_enrolments", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trainings");
+
+                    b.HasIndex("ProvinceCode", "StartsOn")
+                        .HasDatabaseName("ix_trainings_province_code_starts_on");
+
+                    b.ToTable("trainings", "mentoring");
+                });
+
             modelBuilder.Entity("Mentoring.Domain.Projects.FollowUpVisit", b =>
                 {
                     b.HasOne("Mentoring.Domain.Projects.MentoredProject", null)
@@ -518,11 +625,26 @@ namespace Mentoring.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_assignments_projects_project_id");
                 });
 
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingEnrolment", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Trainings.TrainingSession", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_trainings_training_id");
+                });
+
             modelBuilder.Entity("Mentoring.Domain.Projects.MentoredProject", b =>
                 {
                     b.Navigation("Assignments");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingSession", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 #pragma warning restore 612, 618
         }
