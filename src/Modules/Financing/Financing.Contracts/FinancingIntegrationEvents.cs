@@ -68,7 +68,6 @@ public sealed record TrancheDisbursedIntegrationEvent(
 /// <c>1-30</c>, <c>31-60</c>, <c>61-90</c>, <c>90+</c> days. Mentoring alerts the project's mentor.
 /// </summary>
 [IntegrationEventName("financing.loan-fell-into-arrears", 1)]
-[NoSubscribers("Mentoring alerts the mentor in its issue.")]
 public sealed record LoanFellIntoArrearsIntegrationEvent(
     Guid LoanId,
     Guid ApplicationId,

@@ -23,6 +23,85 @@ namespace Mentoring.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BuildingBlocks.Application.Reminders.Reminder", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("ClaimedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_on");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<DateTimeOffset?>("SentOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Key")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("NextAttemptOn")
+                        .HasDatabaseName("ix_reminders_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("Status", "CreatedOn")
+                        .HasDatabaseName("ix_reminders_status_created_on");
+
+                    b.ToTable("reminders", "mentoring");
+                });
+
             modelBuilder.Entity("BuildingBlocks.Infrastructure.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -125,6 +204,447 @@ namespace Mentoring.Infrastructure.Persistence.Migrations
                         .HasFilter("processed_on IS NULL");
 
                     b.ToTable("outbox_messages", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Mentors.Mentor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string[]>("Provinces")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("provinces");
+
+                    b.Property<DateTimeOffset>("RegisteredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_on");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mentors");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_mentors_name");
+
+                    b.HasIndex("StaffUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mentors_staff_user_id");
+
+                    b.ToTable("mentors", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("EnterpriseState")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("enterprise_state");
+
+                    b.Property<int?>("JobsHeldByMen")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_held_by_men");
+
+                    b.Property<int?>("JobsHeldByWomen")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_held_by_women");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<decimal?>("MonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("monthly_revenue");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<bool?>("Positive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("positive");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("problems");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recommendations");
+
+                    b.Property<DateTimeOffset?>("ReportedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reschedule_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("DueOn", "ProjectId")
+                        .HasDatabaseName("ix_visits_planned_due")
+                        .HasFilter("status = 'Planned'");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_project_id_number");
+
+                    b.ToTable("visits", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateTimeOffset>("AssignedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<bool>("CapacityOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("capacity_overridden");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("ProjectId", "AssignedOn")
+                        .HasDatabaseName("ix_assignments_project_id_assigned_on");
+
+                    b.ToTable("assignments", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentoredProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTimeOffset?>("AssignedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("CoordinatorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("coordinator_email");
+
+                    b.Property<Guid?>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<int>("MonthlyVisitsForMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("monthly_visits_for_months");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("QuarterlyVisitsUntilMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarterly_visits_until_month");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("MentorId", "Status")
+                        .HasDatabaseName("ix_projects_mentor_id_status");
+
+                    b.HasIndex("ProvinceCode", "Status")
+                        .HasDatabaseName("ix_projects_province_code_status");
+
+                    b.ToTable("projects", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<DateTimeOffset>("EnrolledOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_training_enrolments_person_id");
+
+                    b.HasIndex("TrainingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_training_id_person_id");
+
+                    b.ToTable("training_enrolments", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trainings");
+
+                    b.HasIndex("ProvinceCode", "StartsOn")
+                        .HasDatabaseName("ix_trainings_province_code_starts_on");
+
+                    b.ToTable("trainings", "mentoring");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.FollowUpVisit", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Projects.MentoredProject", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_projects_project_id");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentorAssignment", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Projects.MentoredProject", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_projects_project_id");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingEnrolment", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Trainings.TrainingSession", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_trainings_training_id");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Projects.MentoredProject", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Trainings.TrainingSession", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 #pragma warning restore 612, 618
         }

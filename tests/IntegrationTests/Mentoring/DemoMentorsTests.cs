@@ -1,0 +1,22 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Infrastructure;
+
+namespace IntegrationTests.Mentoring;
+
+/// <summary>The demo mentors of a local run are registered by the API's own command.</summary>
+public sealed class DemoMentorsTests
+{
+    [Fact]
+    public async Task The_demo_seeds_mentors_in_the_articles_provinces_including_the_nador_incubator()
+    {
+        await using var api = new ApiFactory().With("Seed:Demo", "true");
+        var admin = await api.AdminClientAsync();
+
+        var mentors = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/mentors?pageSize=50")).GetProperty("items").EnumerateArray().ToList();
+
+        mentors.Should().HaveCount(4);
+        mentors.Select(m => m.GetProperty("provinces")[0].GetString()).Should().Contain(["02.381", "03.531", "12.391"]);
+        mentors.Should().Contain(m => m.GetProperty("name").GetString()!.Contains("ATPE Nador") && m.GetProperty("language").GetString() == "ar");
+    }
+}
