@@ -36,6 +36,14 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "RegisterMentor", "ListMentors", "GetMentor", "UpdateMentor", "ListMentoredProjects", "GetMentoredProject",
         "SuggestMentors", "AssignMentor", "ReassignMentor", "ListProjectVisits", "RescheduleVisit", "ReportVisit", "ListReminders",
         "PlanTraining", "ListTrainings", "GetTraining", "EnrolInTraining", "RecordTrainingAttendance", "GetTrainingRecord",
+        "ListRegions", "ListProvinces", "ListCommunes", "RegisterApplicant", "ListApplicants", "GetApplicant", "UpdateApplicant",
+        "ListDuplicates", "MergeDuplicate", "DismissDuplicate", "ImportApplicants", "GetApplicantImport", "GetApplicantImportTemplate",
+        "ListApplicantImportLines", "SubmitApplication", "ListApplications", "GetApplication", "GetApplicationHistory",
+        "AssessEligibility", "WithdrawApplication",
+        "DraftConvention", "ListConventions", "GetConvention", "UpdateConvention", "SignConvention", "TerminateConvention",
+        "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
+        "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",
+        "GetPartnerProject",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";
