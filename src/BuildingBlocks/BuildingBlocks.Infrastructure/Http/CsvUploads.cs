@@ -70,15 +70,7 @@ public static class CsvUploads
         }
 
         using var text = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            Separator = null,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-        };
-        await using var reader = CsvReader.Create(text, options, leaveOpen: true);
+        await using var reader = CsvReader.Create(text, ReaderOptions(), leaveOpen: true);
         var lines = new List<CsvLine>();
         try
         {
@@ -100,6 +92,27 @@ public static class CsvUploads
         }
 
         return lines.Count == 0 ? throw Invalid("file", NoLines.ToString()) : lines;
+    }
+
+    /// <summary>
+    /// How a spreadsheet's CSV export is read: a header line, the separator found from it, line
+    /// numbers kept for the report, malformed quoting an error, short or long lines left to the caller.
+    /// </summary>
+    public static CsvReaderOptions ReaderOptions() => new()
+    {
+        HasHeader = true,
+        TrackLineNumbers = true,
+        Separator = null,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+    };
+
+    /// <summary>A cell as the system stores it: trimmed, null when empty or when it holds text <see cref="StorableText"/> refuses (<paramref name="refused"/>).</summary>
+    public static string? Cell(string? raw, out bool refused)
+    {
+        var value = raw?.Trim();
+        refused = value is not null && !StorableText.IsStorable(value);
+        return refused || string.IsNullOrEmpty(value) ? null : value;
     }
 
     private static bool IsCsv(string? contentType) =>
@@ -126,14 +139,11 @@ public static class CsvUploads
         var unstorable = new List<string>();
         for (var i = 0; i < columns.Count; i++)
         {
-            var value = positions[i] < reader.FieldCount ? reader.GetString(positions[i]).Trim() : null;
-            if (value is not null && !StorableText.IsStorable(value))
+            values[i] = Cell(positions[i] < reader.FieldCount ? reader.GetString(positions[i]) : null, out var refused);
+            if (refused)
             {
                 unstorable.Add(columns[i]);
-                value = null;
             }
-
-            values[i] = string.IsNullOrEmpty(value) ? null : value;
         }
 
         return new CsvLine((int)reader.LineNumber, values, unstorable);

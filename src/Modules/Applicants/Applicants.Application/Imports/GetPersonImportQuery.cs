@@ -49,8 +49,8 @@ internal sealed class GetPersonImportQueryHandler(IApplicantsDbContext db, ICurr
         var counts = await db.ImportedLines.AsNoTracking()
             .Where(l => l.ImportId == import.Id)
             .GroupBy(l => l.Outcome)
-            .Select(g => new { Outcome = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
+            .Select(g => new { Outcome = g.Key, Count = g.Count(), Flagged = g.Count(l => l.LikelyDuplicates > 0) })
+            .ToDictionaryAsync(g => g.Outcome, cancellationToken);
         return new PersonImportDto
         {
             Id = import.Id.Value,
@@ -58,11 +58,11 @@ internal sealed class GetPersonImportQueryHandler(IApplicantsDbContext db, ICurr
             Format = import.Format,
             Status = import.Status,
             Lines = import.Lines,
-            Processed = counts.Values.Sum(),
-            Registered = counts.GetValueOrDefault(LineOutcome.Registered),
-            Refused = counts.GetValueOrDefault(LineOutcome.Refused),
-            AlreadyRegistered = counts.GetValueOrDefault(LineOutcome.AlreadyRegistered),
-            FlaggedAsLikelyDuplicates = await db.ImportedLines.CountAsync(l => l.ImportId == import.Id && l.LikelyDuplicates > 0, cancellationToken),
+            Processed = counts.Values.Sum(c => c.Count),
+            Registered = counts.GetValueOrDefault(LineOutcome.Registered)?.Count ?? 0,
+            Refused = counts.GetValueOrDefault(LineOutcome.Refused)?.Count ?? 0,
+            AlreadyRegistered = counts.GetValueOrDefault(LineOutcome.AlreadyRegistered)?.Count ?? 0,
+            FlaggedAsLikelyDuplicates = counts.Values.Sum(c => c.Flagged),
             ReceivedOn = import.ReceivedOn,
             StartedOn = import.StartedOn,
             CompletedOn = import.CompletedOn,

@@ -82,15 +82,15 @@ public static class PersonImportColumns
 
         var sex = Parse("sex", SexOf);
         var birthDate = Parse("birth_date", DateOf);
-        var education = Parse<EducationLevel>("education_level", EnumOf<EducationLevel>);
+        var education = Parse<EducationLevel>("education_level", EnumText.Parse<EducationLevel>);
         var household = Parse("household_size", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null);
-        var disability = Parse<Disability>("disability", EnumOf<Disability>);
-        var employment = Parse<EmploymentStatus>("employment_status", EnumOf<EmploymentStatus>);
+        var disability = Parse<Disability>("disability", EnumText.Parse<Disability>);
+        var employment = Parse<EmploymentStatus>("employment_status", EnumText.Parse<EmploymentStatus>);
         var consented = Parse("consented_on", DateOf);
         var categories = new List<VulnerabilityCategory>();
         foreach (var part in (Text("categories") ?? string.Empty).Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (EnumOf<VulnerabilityCategory>(part) is { } category)
+            if (EnumText.Parse<VulnerabilityCategory>(part) is { } category)
             {
                 categories.Add(category);
             }
@@ -153,8 +153,4 @@ public static class PersonImportColumns
 
     private static DateOnly? DateOf(string text) =>
         DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
-
-    private static T? EnumOf<T>(string text)
-        where T : struct, Enum =>
-        text.Trim() is { Length: > 0 } name && !char.IsDigit(name[0]) && Enum.TryParse<T>(name, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 }

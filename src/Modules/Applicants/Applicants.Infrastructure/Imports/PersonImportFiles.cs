@@ -57,14 +57,7 @@ internal static class PersonImportFiles
     private static IEnumerable<FileLine> CsvLines(byte[] content)
     {
         using var text = new StreamReader(new MemoryStream(content, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var reader = CsvReader.Create(text, new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            Separator = null,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-        }, leaveOpen: false);
+        using var reader = CsvReader.Create(text, CsvUploads.ReaderOptions(), leaveOpen: false);
         int?[] positions;
         try
         {
@@ -169,14 +162,11 @@ internal static class PersonImportFiles
         var unstorable = new List<string>();
         for (var i = 0; i < positions.Length; i++)
         {
-            var value = cell(positions[i]!.Value)?.Trim();
-            if (value is not null && !StorableText.IsStorable(value))
+            values[i] = CsvUploads.Cell(cell(positions[i]!.Value), out var refused);
+            if (refused)
             {
                 unstorable.Add(PersonImportColumns.All[i].Key);
-                value = null;
             }
-
-            values[i] = string.IsNullOrEmpty(value) ? null : value;
         }
 
         return new FileLine(line, values, unstorable);

@@ -61,6 +61,7 @@ public sealed partial class PersonImportJob(IServiceScopeFactory scopes, TimePro
             format = import.Format;
             content = await db.PersonImportFiles.Where(f => f.Id == id).Select(f => f.Content).SingleAsync(cancellationToken);
             done = [.. await db.ImportedLines.Where(l => l.ImportId == id).Select(l => l.Line).ToListAsync(cancellationToken)];
+            // A first pass only counts the lines (nothing is kept), so that progress has a total.
             using (InLanguage(importer.Language))
             {
                 import.Start(PersonImportFiles.Lines(content, format).Count(), clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Applicants.Application.Abstractions;
+using Applicants.Application.Imports;
 using Applicants.Domain.Geography;
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Security;
@@ -179,8 +180,7 @@ internal sealed class ImportCommunesCommandValidator : AbstractValidator<ImportC
         }
     }
 
-    public static CommuneKind? KindOf(string kind) =>
-        Enum.TryParse<CommuneKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(kind[0]) ? parsed : null;
+    public static CommuneKind? KindOf(string kind) => EnumText.Parse<CommuneKind>(kind);
 }
 
 internal sealed class ImportCommunesCommandHandler(IApplicantsDbContext db, ICurrentUser caller) : ICommandHandler<ImportCommunesCommand, CommuneImportReport>

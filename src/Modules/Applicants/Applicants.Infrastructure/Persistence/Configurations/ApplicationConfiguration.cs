@@ -1,9 +1,7 @@
 using Applicants.Domain.Applications;
 using Applicants.Domain.Geography;
-using System.Text.Json;
+using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Applicants.Infrastructure.Persistence.Configurations;
@@ -22,14 +20,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Projec
         builder.Property(a => a.Description).HasMaxLength(4000);
         builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.EligibilityChecks).HasColumnType("jsonb").HasConversion(
-            new ValueConverter<IReadOnlyList<EligibilityCheck>, string>(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
-                v => JsonSerializer.Deserialize<List<EligibilityCheck>>(v, JsonSerializerOptions.Web) ?? new List<EligibilityCheck>()),
-            new ValueComparer<IReadOnlyList<EligibilityCheck>>(
-                (a, b) => a!.SequenceEqual(b!),
-                v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c.GetHashCode())),
-                v => v.ToList()));
+        builder.Property(a => a.EligibilityChecks).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<EligibilityCheck>(), JsonColumn.Comparer<EligibilityCheck>());
         builder.Property(a => a.EligibilityOverride).HasMaxLength(2000);
         builder.HasOne<Commune>().WithMany().HasForeignKey(a => a.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ProvinceCode, a.SubmittedOn });

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Applicants.Domain.Imports;
+using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Applicants.Infrastructure.Persistence.Configurations;
@@ -37,19 +36,13 @@ internal sealed class PersonImportFileConfiguration : IEntityTypeConfiguration<P
 
 internal sealed class ImportedLineConfiguration : IEntityTypeConfiguration<ImportedLine>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ImportedLine> builder)
     {
         builder.ToTable("imported_lines");
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(20);
-        builder.Property(l => l.Errors)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                errors => JsonSerializer.Serialize(errors, Json),
-                text => JsonSerializer.Deserialize<List<LineError>>(text, Json) ?? new List<LineError>(),
-                new ValueComparer<IReadOnlyList<LineError>>((a, b) => a!.SequenceEqual(b!), e => e.Aggregate(0, (h, x) => HashCode.Combine(h, x)), e => e.ToList()));
+        builder.Property(l => l.Errors).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<LineError>(), JsonColumn.Comparer<LineError>());
         // One outcome per line: a worker resuming after a crash can never register a line twice.
         builder.HasIndex(l => new { l.ImportId, l.Line }).IsUnique();
         builder.HasIndex(l => new { l.ImportId, l.Outcome });

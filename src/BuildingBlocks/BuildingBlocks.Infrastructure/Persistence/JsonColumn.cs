@@ -3,14 +3,16 @@ using BuildingBlocks.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Partnerships.Infrastructure.Persistence.Configurations;
+namespace BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// A small value kept whole in one column (a partner's contacts, a convention's commitments, an
-/// amendment's previous terms): read and written with its aggregate, never queried item by item.
-/// Amounts are written as the API writes them.
+/// A small value kept whole in one jsonb column (a partner's contacts, a convention's commitments,
+/// an application's eligibility checks, an imported line's errors): read and written with its
+/// aggregate, never queried item by item. Amounts are written as the API writes them. The item
+/// type must also be ignored by the model (<c>modelBuilder.Ignore&lt;T&gt;()</c>), or EF's
+/// conventions take it for an entity.
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
