@@ -1,4 +1,5 @@
 using Applicants.Infrastructure;
+using BuildingBlocks.Infrastructure.Modules;
 using Financing.Infrastructure;
 using Identity.Infrastructure;
 using Mentoring.Infrastructure;
@@ -9,12 +10,12 @@ namespace Host;
 
 /// <summary>
 /// How the host composes one module, through its registration class and nothing deeper: its
-/// services, its endpoints, and (optionally) its demo data for a local run.
+/// services, its endpoints, and (optionally) its part of each stage of the demo story for a local run.
 /// </summary>
 internal sealed record HostedModule(
     Func<IServiceCollection, IConfiguration, IServiceCollection> AddServices,
     Func<IEndpointRouteBuilder, IEndpointRouteBuilder> MapEndpoints,
-    Func<IServiceProvider, IConfiguration, CancellationToken, Task>? SeedDemoData = null)
+    Func<IServiceProvider, IConfiguration, DemoStage, CancellationToken, Task>? SeedDemoData = null)
 {
     private const string InfrastructureSuffix = ".Infrastructure";
 

@@ -71,13 +71,19 @@ if (migrateOnly)
 
 if (configuration.GetValue("Seed:Demo", false))
 {
-    foreach (var module in HostedModules.All)
-    {
-        if (module.SeedDemoData is { } seed)
+    await DemoStory.TellAsync(
+        app.Services,
+        async stage =>
         {
-            await seed(app.Services, configuration, CancellationToken.None);
-        }
-    }
+            foreach (var module in HostedModules.All)
+            {
+                if (module.SeedDemoData is { } seed)
+                {
+                    await seed(app.Services, configuration, stage, CancellationToken.None);
+                }
+            }
+        },
+        CancellationToken.None);
 }
 
 app.UseApiConventions();

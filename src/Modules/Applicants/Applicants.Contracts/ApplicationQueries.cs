@@ -8,6 +8,14 @@ namespace Applicants.Contracts;
 /// </summary>
 public sealed record GetApplicationForDecisionQuery(Guid ApplicationId) : IQuery<ApplicationForDecision?>;
 
+/// <summary>
+/// A programme's applications that are eligible and wait for a committee's decision, oldest
+/// submission first, within the caller's provinces: what a committee's agenda is drawn from.
+/// </summary>
+/// <param name="ProgrammeId">The programme.</param>
+/// <param name="Limit">At most this many (1–1,000).</param>
+public sealed record FindApplicationsAwaitingDecisionQuery(Guid ProgrammeId, int Limit = 200) : IQuery<IReadOnlyList<ApplicationForDecision>>;
+
 /// <summary>An application as Financing sees it. Amounts in MAD with two decimals.</summary>
 /// <param name="ApplicationId">The application, which is also the project's id in every module.</param>
 /// <param name="ProgrammeId">The programme it applies to.</param>

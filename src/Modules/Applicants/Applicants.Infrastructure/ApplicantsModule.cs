@@ -33,9 +33,13 @@ public static class ApplicantsModule
         return services;
     }
 
-    /// <summary>Demo project holders for a local run (<c>Seed:Demo</c>).</summary>
-    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
-        DemoPersons.SeedAsync(services, cancellationToken);
+    /// <summary>Its part of the demo story (<c>Seed:Demo</c>): project holders.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.Registrations => DemoPersons.SeedAsync(services, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGeographyEndpoints().MapPersonEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();

@@ -9,6 +9,13 @@ namespace Financing.Contracts;
 /// </summary>
 public sealed record GetProgrammeRulesQuery(Guid ProgrammeId) : IQuery<ProgrammeRules?>;
 
+/// <summary>
+/// A programme's rules by its code (e.g. <c>INDH-AGR-TAOUNATE-2024</c>, compared without regard to
+/// case); null when no programme has it. For a module that refers to a programme by code where no
+/// id is at hand: an imported file, a partner's referral, demo data.
+/// </summary>
+public sealed record FindProgrammeByCodeQuery(string Code) : IQuery<ProgrammeRules?>;
+
 /// <summary>The rules a programme sets for the applications it takes.</summary>
 /// <param name="ProgrammeId">The programme.</param>
 /// <param name="Code">Its code (e.g. <c>INDH-AGR-TAOUNATE-2024</c>).</param>

@@ -1,4 +1,5 @@
 using BuildingBlocks.Infrastructure.Http;
+using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Persistence;
 using BuildingBlocks.Infrastructure.Security;
 using Identity.Application;
@@ -123,7 +124,11 @@ public static class IdentityModule
     public static Task SeedRolesAndBootstrapAdminAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         StaffSeeding.SeedRolesAndBootstrapAdminAsync(services, cancellationToken);
 
-    /// <summary>Demo staff for a local run: an officer of Taounate, a programme manager and an auditor.</summary>
-    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
-        StaffSeeding.SeedDemoStaffAsync(services, configuration, cancellationToken);
+    /// <summary>Its part of the demo story: an officer of Taounate, a programme manager and an auditor.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.Reference => StaffSeeding.SeedDemoStaffAsync(services, configuration, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 }

@@ -41,9 +41,13 @@ public static class MentoringModule
         return services;
     }
 
-    /// <summary>Demo mentors for a local run, registered through the same command as the API.</summary>
-    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
-        DemoMentors.SeedAsync(services, cancellationToken);
+    /// <summary>Its part of the demo story: mentors, registered through the same command as the API.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.FollowUp => DemoMentors.SeedAsync(services, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 
     public static IEndpointRouteBuilder MapMentoringEndpoints(this IEndpointRouteBuilder app) =>
         app.MapMentorEndpoints().MapProjectEndpoints().MapTrainingEndpoints();

@@ -9,8 +9,8 @@ using Partnerships.Application.Abstractions;
 using Partnerships.Infrastructure.Endpoints;
 using Partnerships.Infrastructure.Jobs;
 using Partnerships.Infrastructure.Persistence;
-using Partnerships.Infrastructure.Seeding;
 using Partnerships.Infrastructure.Security;
+using Partnerships.Infrastructure.Seeding;
 
 namespace Partnerships.Infrastructure;
 
@@ -42,7 +42,11 @@ public static class PartnershipsModule
     public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPartnerEndpoints().MapConventionEndpoints();
 
-    /// <summary>Demo partners for a local run, registered through the same command as the API.</summary>
-    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
-        DemoPartners.SeedAsync(services, cancellationToken);
+    /// <summary>Its part of the demo story: partners, registered through the same command as the API.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.Reference => DemoPartners.SeedAsync(services, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 }

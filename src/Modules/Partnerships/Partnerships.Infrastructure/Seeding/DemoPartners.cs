@@ -15,6 +15,10 @@ internal static class DemoPartners
 {
     private static readonly RegisterPartnerCommand[] Partners =
     [
+        new("Initiative Nationale pour le Développement Humain", "المبادرة الوطنية للتنمية البشرية", "INDH", PartnerType.PublicAgency, null, null, null),
+        new("Agence de Développement Social", "وكالة التنمية الاجتماعية", "ADS", PartnerType.PublicAgency, null, null, null),
+        new("Conseil provincial de Taounate", "المجلس الإقليمي لتاونات", null, PartnerType.ProvincialCouncil, "03.531", null, null),
+        new("Conseil provincial de Khémisset", "المجلس الإقليمي للخميسات", null, PartnerType.ProvincialCouncil, "04.291", null, null),
         new("Haut-Commissariat aux Anciens Résistants et Anciens Membres de l'Armée de Libération", "المندوبية السامية لقدماء المقاومين وأعضاء جيش التحرير", "HCAR", PartnerType.PublicAgency, null, null, null),
         new("Agence Nationale de Promotion de l'Emploi et des Compétences", "الوكالة الوطنية لإنعاش التشغيل والكفاءات", "ANAPEC", PartnerType.PublicAgency, null, null, null),
         new("Office du Développement de la Coopération", "مكتب تنمية التعاون", "ODCO", PartnerType.PublicAgency, null, null, null),

@@ -22,8 +22,8 @@ internal sealed class FindPartnersQueryHandler(IPartnershipsDbContext db) : IQue
         var ids = query.PartnerIds.Distinct().Select(id => new PartnerId(id)).ToList();
         var found = await db.Partners.IgnoreQueryFilters().AsNoTracking()
             .Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.NameAr, p.Type, p.ProvinceCode })
+            .Select(p => new { p.Id, p.Name, p.NameAr, p.Type, p.ProvinceCode, p.Acronym })
             .ToListAsync(cancellationToken);
-        return found.Select(p => new PartnerInfo(p.Id.Value, p.Name, p.NameAr, p.Type.ToString(), p.ProvinceCode)).ToList();
+        return found.Select(p => new PartnerInfo(p.Id.Value, p.Name, p.NameAr, p.Type.ToString(), p.ProvinceCode, p.Acronym)).ToList();
     }
 }

@@ -1,16 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationTests.Infrastructure;
+using IntegrationTests.Staff;
 
-namespace IntegrationTests.Staff;
+namespace IntegrationTests.Demo;
 
-/// <summary>The demo staff of a local run are made by the same commands as the API's.</summary>
-public sealed class DemoStaffTests
+/// <summary>Its part of the demo story.</summary>
+public sealed partial class DemoStoryTests
 {
     [Fact]
     public async Task The_demo_staff_get_their_welcome_email_and_sign_in_with_the_shared_password()
     {
-        await using var api = new ApiFactory().With("Seed:Demo", "true");
+        var api = _api;
         var admin = await api.AdminClientAsync();
 
         var officer = await api.ClientForAsync("officer.taounate@demo.local");

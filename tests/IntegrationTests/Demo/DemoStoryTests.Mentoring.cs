@@ -2,15 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationTests.Infrastructure;
 
-namespace IntegrationTests.Mentoring;
+namespace IntegrationTests.Demo;
 
-/// <summary>The demo mentors of a local run are registered by the API's own command.</summary>
-public sealed class DemoMentorsTests
+/// <summary>Its part of the demo story.</summary>
+public sealed partial class DemoStoryTests
 {
     [Fact]
     public async Task The_demo_seeds_mentors_in_the_articles_provinces_including_the_nador_incubator()
     {
-        await using var api = new ApiFactory().With("Seed:Demo", "true");
+        var api = _api;
         var admin = await api.AdminClientAsync();
 
         var mentors = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/mentors?pageSize=50")).GetProperty("items").EnumerateArray().ToList();

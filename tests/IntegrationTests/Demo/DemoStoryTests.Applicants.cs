@@ -2,15 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationTests.Infrastructure;
 
-namespace IntegrationTests.Applicants;
+namespace IntegrationTests.Demo;
 
-/// <summary>The demo project holders of a local run are registered by the API's own command.</summary>
-public sealed class DemoPersonsTests
+/// <summary>Its part of the demo story.</summary>
+public sealed partial class DemoStoryTests
 {
     [Fact]
     public async Task The_demo_seeds_project_holders_in_the_articles_provinces_each_seen_by_its_officer()
     {
-        await using var api = new ApiFactory().With("Seed:Demo", "true");
+        var api = _api;
         var admin = await api.AdminClientAsync();
 
         var all = await admin.GetFromJsonAsync<JsonElement>("/api/v1/applicants?pageSize=50");
