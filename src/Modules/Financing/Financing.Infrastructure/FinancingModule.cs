@@ -3,6 +3,7 @@ using BuildingBlocks.Infrastructure.Modules;
 using Financing.Application.Abstractions;
 using Financing.Infrastructure.Endpoints;
 using Financing.Infrastructure.Persistence;
+using Financing.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,14 @@ public static class FinancingModule
         services.DescribeApiTag("Financings", "Approved projects' financing plans and the tranches their grants are paid in.");
         return services;
     }
+
+    /// <summary>The module's part of each stage of the demo story (see <see cref="DemoStory"/>).</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.Programmes => DemoProgrammes.SeedAsync(services, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 
     public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings().MapCommittees();
 }
