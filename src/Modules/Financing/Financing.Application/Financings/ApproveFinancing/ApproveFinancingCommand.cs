@@ -4,6 +4,7 @@ using BuildingBlocks.Application.Security;
 using BuildingBlocks.Domain;
 using Financing.Application.Abstractions;
 using Financing.Domain.Financings;
+using Financing.Domain.Loans;
 using Financing.Domain.Programmes;
 using FluentValidation;
 using Mediator;
@@ -98,15 +99,30 @@ internal static class FinancingApproval
             ?? throw new NotFoundException("programme", command.ProgrammeId);
         var lines = command.Lines!.Select(l => new PlanLineSpec(l.Source!.Value, l.PartnerId, Money.Mad(l.Amount!.Value), l.AnnualRate, l.TermMonths, l.GraceMonths)).ToList();
         EnsureEnvelopesSuffice(programme, lines);
+        var now = clock.GetUtcNow();
         var financing = ProjectFinancing.Approve(
             programme,
             new ApprovedProject(command.ApplicationId, command.CommitteeId, command.HolderKind, command.HolderId, command.Sector, command.CommuneCode, command.ProvinceCode),
             Money.Mad(command.TotalCost!.Value),
             lines,
             caller.UserId,
-            clock.GetUtcNow());
+            now);
         db.Financings.Add(financing);
+        GrantLoans(db, financing, now);
         return financing.Id.Value;
+    }
+
+    /// <summary>
+    /// Each loan line of the current plan becomes a loan with its schedule, its first month due a
+    /// month after the decision (Moroccan calendar day).
+    /// </summary>
+    public static void GrantLoans(IFinancingDbContext db, ProjectFinancing financing, DateTimeOffset now)
+    {
+        var firstDueOn = DateOnly.FromDateTime(MoroccanTime.ToLocal(now).DateTime).AddMonths(1);
+        foreach (var line in financing.CurrentPlan.Where(l => l.Source == PlanLineSource.Loan))
+        {
+            db.Loans.Add(Loan.Grant(financing, line, firstDueOn, now));
+        }
     }
 
     /// <summary>
