@@ -97,3 +97,16 @@ public sealed class RepaymentMustNotExceedOutstandingRule(Money amount, Money ou
 
     public bool IsBroken() => amount > outstanding;
 }
+
+/// <summary>A revision of the plan does not drop a loan the holder has started to repay: his repayments would lose their loan.</summary>
+public sealed class RevisionMustKeepARepaidLoanRule(Money repaid) : IBusinessRule
+{
+    public string Code => "plan.revision-drops-a-repaid-loan";
+
+    public LocalizedText Message => new(
+        "The revised plan drops a loan that is being repaid; keep it unchanged in the new plan.",
+        "Le plan révisé supprime un prêt en cours de remboursement ; gardez-le inchangé dans le nouveau plan.",
+        "المخطط المراجع يحذف قرضا في طور التسديد؛ أبقه دون تغيير في المخطط الجديد.");
+
+    public bool IsBroken() => repaid > Money.Zero;
+}
