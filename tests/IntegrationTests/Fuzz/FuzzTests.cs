@@ -39,7 +39,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ListRegions", "ListProvinces", "ListCommunes", "RegisterApplicant", "ListApplicants", "GetApplicant", "UpdateApplicant",
         "ListDuplicates", "MergeDuplicate", "DismissDuplicate", "ImportApplicants", "GetApplicantImport", "GetApplicantImportTemplate",
         "ListApplicantImportLines", "SubmitApplication", "ListApplications", "GetApplication", "GetApplicationHistory",
-        "AssessEligibility", "WithdrawApplication",
+        "AssessEligibility", "WithdrawApplication", "RegisterGroup", "ListGroups", "GetGroup", "UpdateGroup",
         "DraftConvention", "ListConventions", "GetConvention", "UpdateConvention", "SignConvention", "TerminateConvention",
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",

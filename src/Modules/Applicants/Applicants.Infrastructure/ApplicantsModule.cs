@@ -29,6 +29,7 @@ public static class ApplicantsModule
         services.Configure<Imports.PersonImportOptions>(configuration.GetSection(Imports.PersonImportOptions.Section));
         services.AddTransient<Imports.PersonImportJob>();
         services.DescribeApiTag("Imports", "Registrations collected in the field, loaded from a spreadsheet (CSV or XLSX) and registered line by line by a worker.");
+        services.DescribeApiTag("Groups", "Cooperatives and associations that hold a project together; their members are registered persons, through whom beneficiaries are counted.");
         services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
@@ -42,5 +43,5 @@ public static class ApplicantsModule
         };
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGeographyEndpoints().MapPersonEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
+        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
 }

@@ -1,6 +1,7 @@
 using Applicants.Domain.Applications;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Groups;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public interface IApplicantsDbContext
     DbSet<DuplicateCandidate> DuplicateCandidates { get; }
 
     DbSet<ProjectApplication> Applications { get; }
+
+    DbSet<Group> Groups { get; }
 
     DbContext Context { get; }
 }

@@ -2,6 +2,7 @@ using Applicants.Application.Abstractions;
 using Applicants.Domain.Applications;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Groups;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
@@ -34,6 +35,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
 
     public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
+
+    public DbSet<Group> Groups => Set<Group>();
 
     public DbContext Context => this;
 

@@ -60,7 +60,10 @@ internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, I
             HolderKind.Person => await db.Persons.AnyAsync(p => p.Id == new Domain.Persons.PersonId(holderId) && p.MergedIntoId == null, cancellationToken)
                 ? [holderId]
                 : throw Unknown(nameof(command.HolderId), "No person has this id.", "Aucune personne ne porte cet identifiant.", "لا يوجد شخص بهذا المعرف."),
-            _ => throw Unknown(nameof(command.HolderId), "No group has this id.", "Aucun groupe ne porte cet identifiant.", "لا توجد مجموعة بهذا المعرف."),
+            // A group is flagged already financed when the group, or any of its members, was.
+            _ => await db.Groups.Where(g => g.Id == new Domain.Groups.GroupId(holderId)).Select(g => g.Members.Select(m => m.PersonId.Value).ToList()).FirstOrDefaultAsync(cancellationToken) is { } members
+                ? [holderId, .. members]
+                : throw Unknown(nameof(command.HolderId), "No group has this id.", "Aucun groupe ne porte cet identifiant.", "لا توجد مجموعة بهذا المعرف."),
         };
 
         if (command.CampaignStopId is not null)

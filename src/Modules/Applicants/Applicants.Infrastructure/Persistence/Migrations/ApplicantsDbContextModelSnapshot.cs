@@ -404,6 +404,114 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.ToTable("regions", "applicants");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RegisteredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_groups_commune_code");
+
+                    b.HasIndex("LegalForm", "RegistrationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_legal_form_registration_number");
+
+                    b.HasIndex("ProvinceCode", "RegisteredOn")
+                        .HasDatabaseName("ix_groups_province_code_registered_on");
+
+                    b.ToTable("groups", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("group_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_group_members");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_group_members_person_id");
+
+                    b.HasIndex("group_id", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_group_members_group_id_person_id");
+
+                    b.ToTable("group_members", "applicants");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -873,6 +981,32 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_provinces_regions_region_code");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_groups_communes_commune_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_persons_person_id");
+
+                    b.HasOne("Applicants.Domain.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("group_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_group_members_groups_group_id");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
                 {
                     b.HasOne("Applicants.Domain.Imports.PersonImport", null)
@@ -912,6 +1046,11 @@ namespace Applicants.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
