@@ -40,6 +40,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ListDuplicates", "MergeDuplicate", "DismissDuplicate", "ImportApplicants", "GetApplicantImport", "GetApplicantImportTemplate",
         "ListApplicantImportLines", "SubmitApplication", "ListApplications", "GetApplication", "GetApplicationHistory",
         "AssessEligibility", "WithdrawApplication", "RegisterGroup", "ListGroups", "GetGroup", "UpdateGroup",
+        "PlanCampaign", "ListCampaigns", "GetCampaign", "AddCampaignStop",
         "DraftConvention", "ListConventions", "GetConvention", "UpdateConvention", "SignConvention", "TerminateConvention",
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",

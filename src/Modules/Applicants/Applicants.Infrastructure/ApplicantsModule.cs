@@ -30,6 +30,7 @@ public static class ApplicantsModule
         services.AddTransient<Imports.PersonImportJob>();
         services.DescribeApiTag("Imports", "Registrations collected in the field, loaded from a spreadsheet (CSV or XLSX) and registered line by line by a worker.");
         services.DescribeApiTag("Groups", "Cooperatives and associations that hold a project together; their members are registered persons, through whom beneficiaries are counted.");
+        services.DescribeApiTag("Campaigns", "Outreach campaigns (caravans) that travel from commune to commune; applications registered at a stop are attributed to it.");
         services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
@@ -43,5 +44,5 @@ public static class ApplicantsModule
         };
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
+        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapCampaignEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
 }

@@ -1,4 +1,5 @@
 using Applicants.Domain.Applications;
+using Applicants.Domain.Campaigns;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Groups;
@@ -29,6 +30,8 @@ public interface IApplicantsDbContext
     DbSet<ProjectApplication> Applications { get; }
 
     DbSet<Group> Groups { get; }
+
+    DbSet<Campaign> Campaigns { get; }
 
     DbContext Context { get; }
 }

@@ -1,5 +1,6 @@
 using Applicants.Application.Abstractions;
 using Applicants.Domain.Applications;
+using Applicants.Domain.Campaigns;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
 using Applicants.Domain.Groups;
@@ -37,6 +38,8 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
 
     public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbContext Context => this;
 
