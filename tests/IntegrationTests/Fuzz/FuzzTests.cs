@@ -33,6 +33,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "ConfirmPasswordReset", "ImportCommunes",
         "DefineProgramme", "ListProgrammes", "GetProgramme", "UpdateProgramme", "OpenProgramme", "CloseProgramme", "GetProgrammeBudget",
         "GetFinancing", "DisburseTranche", "ConveneCommittee", "ListCommittees", "GetCommittee", "RecordCommitteeDecision",
+        "GetProgrammePortfolio", "ListLoans", "GetLoan", "GetLoanSchedule", "RecordRepayment",
         "RegisterMentor", "ListMentors", "GetMentor", "UpdateMentor", "ListMentoredProjects", "GetMentoredProject",
         "SuggestMentors", "AssignMentor", "ReassignMentor", "ListProjectVisits", "RescheduleVisit", "ReportVisit", "ListReminders",
         "PlanTraining", "ListTrainings", "GetTraining", "EnrolInTraining", "RecordTrainingAttendance", "GetTrainingRecord",
