@@ -35,13 +35,19 @@ public static class ApplicantsModule
         return services;
     }
 
-    /// <summary>Its part of the demo story (<c>Seed:Demo</c>): project holders.</summary>
+    /// <summary>Its part of the demo story (<c>Seed:Demo</c>): project holders, groups, the Khémisset caravan, applications assessed.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
         stage switch
         {
-            DemoStage.Registrations => DemoPersons.SeedAsync(services, cancellationToken),
+            DemoStage.Registrations => SeedRegistrationsAsync(services, cancellationToken),
             _ => Task.CompletedTask,
         };
+
+    private static async Task SeedRegistrationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DemoPersons.SeedAsync(services, cancellationToken);
+        await DemoRegistrations.SeedAsync(services, cancellationToken);
+    }
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapCampaignEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
