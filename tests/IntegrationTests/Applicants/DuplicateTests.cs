@@ -48,6 +48,36 @@ public sealed class DuplicateTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Correcting_a_person_into_a_likely_duplicate_records_the_pair_once_and_a_dismissed_pair_stays_dismissed()
+    {
+        var client = await api.AdminClientAsync();
+        var first = await RegisterAsync(client, Person("Abdelilah", "Berrada", "عبد الإله", "برادة", "1979-08-02"));
+        var correction = Person("Yahya", "Chentouf", "يحيى", "شنتوف", "1979-08-02");
+        var second = await RegisterAsync(client, correction);
+        second.GetProperty("possibleDuplicates").EnumerateArray().Should().BeEmpty();
+
+        correction["firstName"] = "Abdelilah";
+        correction["lastName"] = "Berada";
+        correction["firstNameAr"] = "عبد الاله";
+        correction["lastNameAr"] = "براده";
+        correction["version"] = second.GetProperty("version").GetUInt32();
+        var corrected = await client.PutAsJsonAsync($"/api/v1/applicants/{Id(second)}", correction);
+        corrected.StatusCode.Should().Be(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
+        var body = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("possibleDuplicates").EnumerateArray().Select(d => d.GetProperty("personId").GetGuid()).Should().Equal(Id(first));
+        var pair = (await OpenDuplicatesAsync(client)).Should().ContainSingle(d => d.GetProperty("person").GetProperty("id").GetGuid() == Id(second)).Subject;
+        (await client.PostAsync($"/api/v1/duplicates/{pair.GetProperty("id").GetGuid()}/dismiss", null)).IsSuccessStatusCode.Should().BeTrue();
+
+        correction["householdSize"] = 5;
+        correction["version"] = body.GetProperty("version").GetUInt32();
+        var again = await client.PutAsJsonAsync($"/api/v1/applicants/{Id(second)}", correction);
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
+        (await OpenDuplicatesAsync(client)).Should().NotContain(d => d.GetProperty("person").GetProperty("id").GetGuid() == Id(second));
+    }
+
+    [Fact]
     public async Task Registering_someone_already_known_under_another_spelling_succeeds_and_answers_the_likely_duplicate()
     {
         var client = await api.AdminClientAsync();

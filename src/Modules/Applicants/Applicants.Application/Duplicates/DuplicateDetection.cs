@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Applicants.Application.Duplicates;
 
 /// <summary>
-/// Finds the persons a new registration likely duplicates and records each as an open
+/// Finds the persons a new or corrected registration likely duplicates and records each as an open
 /// <see cref="DuplicateCandidate"/>, in the registration's transaction. The database narrows the
 /// field to who could be a duplicate at all (<see cref="PersonLikeness"/>: the same or swapped birth
 /// date anywhere, a near one in the same commune; both indexed), across every province, as CINs are
@@ -31,8 +31,15 @@ internal static class DuplicateDetection
             .Take(500)
             .ToListAsync(cancellationToken);
 
+        // A pair already recorded, in either direction and whatever became of it, is not recorded
+        // again: a correction re-runs detection, and a pair staff dismissed stays dismissed.
+        var known = await db.DuplicateCandidates.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.PersonId == id || c.MatchId == id)
+            .Select(c => c.PersonId == id ? c.MatchId : c.PersonId)
+            .ToListAsync(cancellationToken);
         var sketch = Sketch(person);
         var found = near
+            .Where(match => !known.Contains(match.Id))
             .Select(match => (Match: match, Likeness: PersonLikeness.Compare(sketch, Sketch(match))))
             .Where(m => m.Likeness is not null)
             .OrderByDescending(m => m.Likeness!.Score)

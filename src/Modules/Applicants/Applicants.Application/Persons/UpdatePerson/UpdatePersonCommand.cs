@@ -1,4 +1,5 @@
 using Applicants.Application.Abstractions;
+using Applicants.Application.Duplicates;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Persistence;
@@ -54,7 +55,11 @@ internal sealed class UpdatePersonCommandHandler(IApplicantsDbContext db, ICurre
         var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken);
         var details = command.ToDetails(province);
         await PersonConflicts.EnsureCinIsFreeAsync(db, caller, logger, details.Cin, id, cancellationToken);
-        person.Update(details, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        person.Update(details, now);
+
+        // A corrected name or birth date may reveal a duplicate that the first spelling hid.
+        await DuplicateDetection.DetectAsync(db, person, now, cancellationToken);
         return Unit.Value;
     }
 }
