@@ -15,8 +15,13 @@ public sealed partial class DemoStoryTests
 
         var mentors = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/mentors?pageSize=50")).GetProperty("items").EnumerateArray().ToList();
 
-        mentors.Should().HaveCount(4);
-        mentors.Select(m => m.GetProperty("provinces")[0].GetString()).Should().Contain(["02.381", "03.531", "12.391"]);
-        mentors.Should().Contain(m => m.GetProperty("name").GetString()!.Contains("ATPE Nador") && m.GetProperty("language").GetString() == "ar");
+        mentors.Should().HaveCount(5);
+        mentors.Select(m => m.GetProperty("provinces")[0].GetString()).Should().Contain(["02.381", "03.531", "04.291", "12.391"]);
+        var atpe = mentors.Should().ContainSingle(m => m.GetProperty("name").GetString()!.Contains("ATPE Nador")).Subject;
+        atpe.GetProperty("language").GetString().Should().Be("ar");
+        // Its organisation, found in Partnerships by acronym.
+        var partner = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/partners/{atpe.GetProperty("organisationId").GetGuid()}");
+        partner.GetProperty("acronym").GetString().Should().Be("ATPE");
+        mentors.Should().OnlyContain(m => m.GetProperty("organisationId").ValueKind == JsonValueKind.String);
     }
 }
