@@ -39,7 +39,7 @@ internal static class HostedModules
     [
         new(IdentityModule.AddIdentityModule, IdentityModule.MapIdentityEndpoints, IdentityModule.SeedDemoDataAsync),
         new(ApplicantsModule.AddApplicantsModule, ApplicantsModule.MapApplicantsEndpoints, ApplicantsModule.SeedDemoDataAsync),
-        new(FinancingModule.AddFinancingModule, FinancingModule.MapFinancingEndpoints),
+        new(FinancingModule.AddFinancingModule, FinancingModule.MapFinancingEndpoints, FinancingModule.SeedDemoDataAsync),
         new(MentoringModule.AddMentoringModule, MentoringModule.MapMentoringEndpoints, MentoringModule.SeedDemoDataAsync),
         new(PartnershipsModule.AddPartnershipsModule, PartnershipsModule.MapPartnershipsEndpoints, PartnershipsModule.SeedDemoDataAsync),
         new(ReportingModule.AddReportingModule, ReportingModule.MapReportingEndpoints),

@@ -90,6 +90,59 @@ public sealed class CommitteeTests(ApiFactory api) : IClassFixture<ApiFactory>
         budget.GetProperty("committed").GetRawText().Should().Be("59500.00");
     }
 
+    [Fact]
+    public async Task Only_a_new_committee_decision_revises_a_plan_the_previous_plan_stays_and_the_envelope_checks_apply()
+    {
+        var (admin, programme, funder) = await ProgrammeAsync(100_000.00m);
+        var application = await EligibleApplicationAsync(admin, programme);
+        var first = await CommitteeAsync(admin, programme, application);
+        var approved = await admin.PostAsJsonAsync($"/api/v1/committees/{first}/decisions", Approval(application, funder, 59_500.00m));
+        approved.StatusCode.Should().Be(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{application}"), a => a.GetProperty("stage").GetString() == "Approved");
+        var second = await CommitteeAsync(admin, programme, application);
+
+        // The 59,500 MAD the plan holds come back to the envelope, not more: 100,000.01 is over it.
+        var over = await admin.PostAsJsonAsync($"/api/v1/committees/{second}/decisions", Revision(application, funder, 150_000.00m, 100_000.01m, 49_999.99m));
+        over.StatusCode.Should().Be(HttpStatusCode.Conflict, await over.Content.ReadAsStringAsync());
+        (await ProblemDocument.ReadAsync(over)).Code.Should().Be("plan.envelope-exhausted");
+        var underRate = await admin.PostAsJsonAsync($"/api/v1/committees/{second}/decisions", Revision(application, funder, 120_000.00m, 90_000.00m, 30_000.00m));
+        underRate.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await ProblemDocument.ReadAsync(underRate)).Code.Should().Be("plan.own-contribution-under-rate");
+
+        var revised = await admin.PostAsJsonAsync($"/api/v1/committees/{second}/decisions", Revision(application, funder, 120_000.00m, 80_000.00m, 40_000.00m));
+
+        revised.StatusCode.Should().Be(HttpStatusCode.OK, await revised.Content.ReadAsStringAsync());
+        var financingId = (await revised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisions").EnumerateArray().Single().GetProperty("financingId").GetGuid();
+        var financing = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/financings/{financingId}");
+        financing.GetProperty("planVersion").GetInt32().Should().Be(2);
+        financing.GetProperty("committeeId").GetGuid().Should().Be(second);
+        financing.GetProperty("grantAmount").GetRawText().Should().Be("80000.00");
+        financing.GetProperty("totalCost").GetRawText().Should().Be("120000.00");
+        financing.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("planVersion").GetInt32(), l.GetProperty("amount").GetDecimal()))
+            .Should().BeEquivalentTo([(1, 59_500.00m), (1, 25_500.00m), (2, 80_000.00m), (2, 40_000.00m)]);
+        financing.GetProperty("tranches").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()).Should().Equal(48_000.00m, 32_000.00m);
+        var budget = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/budget");
+        budget.GetProperty("committed").GetRawText().Should().Be("80000.00");
+
+        var eligible = await EligibleApplicationAsync(admin, programme);
+        var third = await CommitteeAsync(admin, programme, eligible);
+        var notApproved = await admin.PostAsJsonAsync($"/api/v1/committees/{third}/decisions", Revision(eligible, funder, 120_000.00m, 80_000.00m, 40_000.00m));
+        notApproved.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await ProblemDocument.ReadAsync(notApproved)).Code.Should().Be("decision.revision-needs-an-approved-plan");
+    }
+
+    private static object Revision(Guid application, Guid funder, decimal total, decimal grant, decimal own) => new
+    {
+        applicationId = application,
+        outcome = "Revised",
+        totalCost = total,
+        lines = new object[]
+        {
+            new { source = "FunderGrant", partnerId = funder, amount = grant },
+            new { source = "OwnContributionCash", amount = own },
+        },
+    };
+
     private static object Approval(Guid application, Guid funder, decimal grant, decimal own = 25_500.00m) => new
     {
         applicationId = application,

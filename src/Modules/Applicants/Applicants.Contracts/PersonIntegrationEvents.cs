@@ -42,3 +42,29 @@ public sealed record PersonMergedIntegrationEvent(
     Guid PersonId,
     Guid MergedIntoId,
     DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+/// <summary>
+/// A group (cooperative or association) was registered. Carries its members' person ids, so that
+/// beneficiaries are counted through the persons already told by <see cref="PersonRegisteredIntegrationEvent"/>,
+/// and where it is; never its members' identities. <c>LegalForm</c> travels by name (Cooperative, Association).
+/// </summary>
+[IntegrationEventName("applicants.group-registered", 1)]
+[NoSubscribers("Reporting counts groups and their beneficiaries in a later issue.")]
+public sealed record GroupRegisteredIntegrationEvent(
+    Guid GroupId,
+    string LegalForm,
+    string CommuneCode,
+    string ProvinceCode,
+    IReadOnlyList<Guid> MemberIds,
+    DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);
+
+/// <summary>A group's details or members were corrected; carries the values after the change, as <see cref="GroupRegisteredIntegrationEvent"/>.</summary>
+[IntegrationEventName("applicants.group-updated", 1)]
+[NoSubscribers("Reporting counts groups and their beneficiaries in a later issue.")]
+public sealed record GroupUpdatedIntegrationEvent(
+    Guid GroupId,
+    string LegalForm,
+    string CommuneCode,
+    string ProvinceCode,
+    IReadOnlyList<Guid> MemberIds,
+    DateTimeOffset OccurredOn) : IntegrationEvent(OccurredOn);

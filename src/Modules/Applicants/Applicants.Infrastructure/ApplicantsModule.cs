@@ -29,18 +29,26 @@ public static class ApplicantsModule
         services.Configure<Imports.PersonImportOptions>(configuration.GetSection(Imports.PersonImportOptions.Section));
         services.AddTransient<Imports.PersonImportJob>();
         services.DescribeApiTag("Imports", "Registrations collected in the field, loaded from a spreadsheet (CSV or XLSX) and registered line by line by a worker.");
+        services.DescribeApiTag("Groups", "Cooperatives and associations that hold a project together; their members are registered persons, through whom beneficiaries are counted.");
+        services.DescribeApiTag("Campaigns", "Outreach campaigns (caravans) that travel from commune to commune; applications registered at a stop are attributed to it.");
         services.DescribeApiTag("Applicants", "Persons who apply for a programme (project holders): identity, situation, consent, and where they live.");
         return services;
     }
 
-    /// <summary>Its part of the demo story (<c>Seed:Demo</c>): project holders.</summary>
+    /// <summary>Its part of the demo story (<c>Seed:Demo</c>): project holders, groups, the Khémisset caravan, applications assessed.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
         stage switch
         {
-            DemoStage.Registrations => DemoPersons.SeedAsync(services, cancellationToken),
+            DemoStage.Registrations => SeedRegistrationsAsync(services, cancellationToken),
             _ => Task.CompletedTask,
         };
 
+    private static async Task SeedRegistrationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DemoPersons.SeedAsync(services, cancellationToken);
+        await DemoRegistrations.SeedAsync(services, cancellationToken);
+    }
+
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGeographyEndpoints().MapPersonEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
+        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapCampaignEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
 }

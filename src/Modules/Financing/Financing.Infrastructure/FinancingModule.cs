@@ -1,8 +1,11 @@
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Modules;
 using Financing.Application.Abstractions;
+using BuildingBlocks.Infrastructure.Jobs;
 using Financing.Infrastructure.Endpoints;
+using Financing.Infrastructure.Jobs;
 using Financing.Infrastructure.Persistence;
+using Financing.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +30,21 @@ public static class FinancingModule
         services.DescribeApiTag("Programmes", "Financing programmes: eligibility rules, instruments, tranche and follow-up policies, funders' envelopes and budgets.");
         services.DescribeApiTag("Committees", "Selection committee sessions of a programme: members, agenda, minutes, and their decisions (approve with a plan, reject with a reason, defer).");
         services.DescribeApiTag("Financings", "Approved projects' financing plans and the tranches their grants are paid in.");
+        services.DescribeApiTag("Loans", "Honour and partner loans of approved plans: schedules, repayments and arrears.");
+        services.AddOptions<LoanArrearsOptions>().Bind(configuration.GetSection(LoanArrearsOptions.Section));
+        services.AddSingleton<LoanAgeing>();
+        services.AddTransient(sp => new LoanArrearsJob(sp.GetRequiredService<LoanAgeing>()));
+        services.AddSingleton<IRecurringJobs, FinancingRecurringJobs>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings().MapCommittees();
+    /// <summary>The module's part of each stage of the demo story (see <see cref="DemoStory"/>).</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
+        stage switch
+        {
+            DemoStage.Programmes => DemoProgrammes.SeedAsync(services, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+
+    public static IEndpointRouteBuilder MapFinancingEndpoints(this IEndpointRouteBuilder app) => app.MapProgrammeEndpoints().MapFinancings().MapCommittees().MapLoans();
 }

@@ -1,6 +1,8 @@
 using Applicants.Domain.Applications;
+using Applicants.Domain.Campaigns;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Groups;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,10 @@ public interface IApplicantsDbContext
     DbSet<DuplicateCandidate> DuplicateCandidates { get; }
 
     DbSet<ProjectApplication> Applications { get; }
+
+    DbSet<Group> Groups { get; }
+
+    DbSet<Campaign> Campaigns { get; }
 
     DbContext Context { get; }
 }

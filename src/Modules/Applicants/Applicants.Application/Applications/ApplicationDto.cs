@@ -49,6 +49,9 @@ public sealed record ApplicationDto : IApiExample<ApplicationDto>
     /// <summary>How the application reached the programme.</summary>
     public IntakeChannel Channel { get; init; }
 
+    /// <summary>The outreach campaign (caravan) it was registered by (GET /api/v1/campaigns/{id}); null unless the channel is CampaignStop.</summary>
+    public Guid? CampaignId { get; init; }
+
     /// <summary>The caravan stop it was registered at; null unless the channel is CampaignStop.</summary>
     public Guid? CampaignStopId { get; init; }
 
@@ -83,6 +86,7 @@ public sealed record ApplicationDto : IApiExample<ApplicationDto>
         OwnContribution = Money.Mad(25_500.00m),
         ExpectedJobs = 2,
         Channel = IntakeChannel.WalkIn,
+        CampaignId = null,
         CampaignStopId = null,
         ReferringPartnerId = null,
         AlreadyFinanced = false,

@@ -63,10 +63,13 @@ internal sealed class ApplicationInputValidator : AbstractValidator<IApplication
 /// <summary>How a staff member says where an application came from.</summary>
 public interface IIntakeInput
 {
-    /// <summary>WalkIn, CampaignStop (then campaignStopId) or Online; partner referrals come through POST /api/v1/partner/referrals.</summary>
+    /// <summary>WalkIn, CampaignStop (then campaignId and campaignStopId) or Online; partner referrals come through POST /api/v1/partner/referrals.</summary>
     IntakeChannel? Channel { get; }
 
-    /// <summary>The caravan stop it was registered at (GET /api/v1/campaigns), when the channel is CampaignStop.</summary>
+    /// <summary>The outreach campaign (caravan) it was registered by (GET /api/v1/campaigns), when the channel is CampaignStop.</summary>
+    Guid? CampaignId { get; }
+
+    /// <summary>The stop of that campaign it was registered at (GET /api/v1/campaigns/{id}), when the channel is CampaignStop.</summary>
     Guid? CampaignStopId { get; }
 }
 
@@ -75,6 +78,10 @@ internal sealed class IntakeInputValidator : AbstractValidator<IIntakeInput>
     public IntakeInputValidator()
     {
         RuleFor(c => c.Channel).NotNull().IsInEnum();
+        RuleFor(c => c.CampaignId).NotEmpty().When(c => c.Channel == IntakeChannel.CampaignStop)
+            .WithMessage("A campaign is required when the channel is CampaignStop.");
+        RuleFor(c => c.CampaignId).Null().When(c => c.Channel != IntakeChannel.CampaignStop)
+            .WithMessage("A campaign is given only when the channel is CampaignStop.");
         RuleFor(c => c.CampaignStopId).NotEmpty().When(c => c.Channel == IntakeChannel.CampaignStop)
             .WithMessage("A campaign stop is required when the channel is CampaignStop.");
         RuleFor(c => c.CampaignStopId).Null().When(c => c.Channel != IntakeChannel.CampaignStop)

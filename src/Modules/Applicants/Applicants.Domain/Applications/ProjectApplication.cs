@@ -17,6 +17,7 @@ public sealed record ApplicationDetails(
     Money OwnContribution,
     int ExpectedJobs,
     IntakeChannel Channel,
+    Guid? CampaignId,
     Guid? CampaignStopId,
     Guid? ReferringPartnerId,
     bool AlreadyFinanced);
@@ -77,6 +78,9 @@ public sealed class ProjectApplication : AggregateRoot<ProjectApplicationId>, IP
 
     public IntakeChannel Channel { get; private set; }
 
+    /// <summary>The caravan (outreach campaign) it was registered by, when <see cref="Channel"/> is CampaignStop.</summary>
+    public Guid? CampaignId { get; private set; }
+
     /// <summary>The caravan stop it was registered at, when <see cref="Channel"/> is CampaignStop.</summary>
     public Guid? CampaignStopId { get; private set; }
 
@@ -122,6 +126,7 @@ public sealed class ProjectApplication : AggregateRoot<ProjectApplicationId>, IP
             OwnContribution = details.OwnContribution,
             ExpectedJobs = details.ExpectedJobs,
             Channel = details.Channel,
+            CampaignId = details.CampaignId,
             CampaignStopId = details.CampaignStopId,
             ReferringPartnerId = details.ReferringPartnerId,
             AlreadyFinanced = details.AlreadyFinanced,

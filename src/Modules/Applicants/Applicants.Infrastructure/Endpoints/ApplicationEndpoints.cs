@@ -31,6 +31,7 @@ public sealed record ApplicationRequest(
     decimal? OwnContribution,
     int? ExpectedJobs,
     IntakeChannel? Channel,
+    Guid? CampaignId,
     Guid? CampaignStopId) : IApplicationInput, IIntakeInput, IApiExample<ApplicationRequest>
 {
     public static ApplicationRequest Example { get; } = new(
@@ -46,11 +47,12 @@ public sealed record ApplicationRequest(
         25_500.00m,
         2,
         IntakeChannel.WalkIn,
+        null,
         null);
 
     internal SubmitApplicationCommand ToCommand() =>
         new(ProgrammeId, HolderKind, HolderId, Title, Sector, CommuneCode, Description, EstimatedTotalCost, RequestedAmount, OwnContribution,
-            ExpectedJobs, Channel, CampaignStopId);
+            ExpectedJobs, Channel, CampaignId, CampaignStopId);
 }
 
 /// <summary>Why the holder withdraws.</summary>

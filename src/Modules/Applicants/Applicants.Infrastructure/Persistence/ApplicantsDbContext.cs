@@ -1,7 +1,9 @@
 using Applicants.Application.Abstractions;
 using Applicants.Domain.Applications;
+using Applicants.Domain.Campaigns;
 using Applicants.Domain.Duplicates;
 using Applicants.Domain.Geography;
+using Applicants.Domain.Groups;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Security;
@@ -34,6 +36,10 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
 
     public DbSet<ProjectApplication> Applications => Set<ProjectApplication>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbContext Context => this;
 

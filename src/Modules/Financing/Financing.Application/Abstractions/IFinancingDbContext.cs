@@ -1,5 +1,6 @@
 using Financing.Domain.Committees;
 using Financing.Domain.Financings;
+using Financing.Domain.Loans;
 using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,5 +15,22 @@ public interface IFinancingDbContext
 
     DbSet<CommitteeSession> Committees { get; }
 
+    DbSet<Loan> Loans { get; }
+
     DbContext Context { get; }
+
+    /// <summary>A programme's active loans by arrears bucket, in one grouped read.</summary>
+    Task<IReadOnlyList<LoanBucketTotal>> LoanBucketsAsync(Guid programmeId, CancellationToken cancellationToken);
+}
+
+/// <summary>The active loans of one arrears bucket: how many, their outstanding principal, and when they were last aged.</summary>
+public sealed class LoanBucketTotal
+{
+    public string Bucket { get; init; } = string.Empty;
+
+    public int Loans { get; init; }
+
+    public decimal Outstanding { get; init; }
+
+    public DateOnly? Aged { get; init; }
 }

@@ -19,7 +19,7 @@ public interface IDecisionInput
     /// <summary>The application decided on (on the session's agenda).</summary>
     Guid? ApplicationId { get; }
 
-    /// <summary>Approved (with totalCost and lines), Rejected (with a reason) or Deferred.</summary>
+    /// <summary>Approved (with totalCost and lines), Rejected (with a reason), Deferred, or Revised: a new plan (totalCost and lines) for a project approved earlier, the previous plan kept as history.</summary>
     DecisionOutcome? Outcome { get; }
 
     /// <summary>Why the application is rejected (required) or deferred (optional).</summary>
@@ -45,9 +45,9 @@ internal sealed class DecisionInputValidator : AbstractValidator<IDecisionInput>
         RuleFor(d => d.Reason).MaximumLength(1000);
         RuleFor(d => d.Reason).NotEmpty().When(d => d.Outcome == DecisionOutcome.Rejected);
         RuleFor(d => d.TotalCost).GreaterThan(0m).LessThanOrEqualTo(Money.MaxAmount).PrecisionScale(14, 2, true);
-        RuleFor(d => d.TotalCost).NotNull().When(d => d.Outcome == DecisionOutcome.Approved);
+        RuleFor(d => d.TotalCost).NotNull().When(d => d.Outcome is DecisionOutcome.Approved or DecisionOutcome.Revised);
         RuleFor(d => d.Lines).Must(l => l is null || l.Count <= 20);
-        RuleFor(d => d.Lines).NotEmpty().When(d => d.Outcome == DecisionOutcome.Approved);
+        RuleFor(d => d.Lines).NotEmpty().When(d => d.Outcome is DecisionOutcome.Approved or DecisionOutcome.Revised);
         RuleForEach(d => d.Lines).SetValidator(new PlanLineInputValidator());
     }
 }
@@ -73,8 +73,9 @@ internal sealed class RecordDecisionCommandHandler(IFinancingDbContext db, ISend
             throw new ForbiddenException("The application is in a province the caller does not work on.");
         }
 
+        // A revision decides again on an approved project; every other decision on an eligible application.
         var rule = new OnlyEligibleApplicationsAreApprovedRule(application.Stage);
-        if (rule.IsBroken())
+        if (command.Outcome != DecisionOutcome.Revised && rule.IsBroken())
         {
             throw new BusinessRuleException(rule);
         }
@@ -92,6 +93,10 @@ internal sealed class RecordDecisionCommandHandler(IFinancingDbContext db, ISend
                         application.ProgrammeId, applicationId, command.CommitteeId, application.HolderKind, application.HolderId, application.Sector,
                         application.CommuneCode, application.ProvinceCode, command.TotalCost, command.Lines),
                     cancellationToken);
+                break;
+            case DecisionOutcome.Revised:
+                financingId = await FinancingApproval.ReviseAsync(
+                    db, caller, clock, applicationId, command.CommitteeId, command.TotalCost!.Value, command.Lines!, cancellationToken);
                 break;
             case DecisionOutcome.Rejected:
                 publisher.Publish(new ApplicationRejectedIntegrationEvent(applicationId, application.ProgrammeId, command.CommitteeId, command.Reason!.Trim(), now));

@@ -28,6 +28,9 @@ public enum DecisionOutcome
 
     /// <summary>Put off to a later session.</summary>
     Deferred,
+
+    /// <summary>An approved project's plan replaced by a new one (a later session); the earlier plans stay as history.</summary>
+    Revised,
 }
 
 /// <summary>
@@ -151,4 +154,17 @@ public sealed class OnlyEligibleApplicationsAreApprovedRule(string stage) : IBus
         $"لا تبت اللجنة إلا في طلب مؤهل؛ وهذا الطلب في مرحلة {stage}.");
 
     public bool IsBroken() => stage != "Eligible";
+}
+
+/// <summary>A revision replaces the plan of an approved project; there must be one.</summary>
+public sealed class RevisionNeedsAnApprovedPlanRule(bool hasFinancing) : IBusinessRule
+{
+    public string Code => "decision.revision-needs-an-approved-plan";
+
+    public LocalizedText Message => new(
+        "Only the plan of an approved project can be revised; approve the application first.",
+        "Seul le plan d'un projet approuvé peut être révisé ; approuvez d'abord la candidature.",
+        "لا يمكن مراجعة إلا مخطط مشروع مصادق عليه؛ صادق على الطلب أولا.");
+
+    public bool IsBroken() => !hasFinancing;
 }

@@ -44,6 +44,9 @@ public sealed class FinancingTranche : Entity<FinancingTrancheId>, IPartOfAggreg
         RequiresPositiveVisit = requiresPositiveVisit,
     };
 
+    /// <summary>A revision of the plan changed what is left to pay.</summary>
+    internal void Reallocate(Money amount) => Amount = amount;
+
     internal void Release(DateOnly visitedOn) => ReleasedByVisitOn = visitedOn;
 
     internal void Disburse(DateOnly on, string paymentReference, Guid? by, DateTimeOffset now)

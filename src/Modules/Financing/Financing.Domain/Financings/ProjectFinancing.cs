@@ -130,6 +130,53 @@ public sealed class ProjectFinancing : AggregateRoot<FinancingId>
         return grants.Select((g, i) => (g.PartnerId, split[i])).ToList();
     }
 
+    /// <summary>
+    /// Replaces the plan by a later committee's decision: the new plan passes the same checks as
+    /// an approval, the grants of the plan it replaces go back to their funders' envelopes and the
+    /// new ones are committed (so a revision fits in what remains plus what it gives back), the
+    /// earlier lines stay as history under their plan number. Tranches already paid stay; the rest
+    /// of the new grant is spread over the tranches still to pay, in the programme's proportions.
+    /// </summary>
+    public void Revise(Programme programme, Guid? committeeId, Money totalCost, IReadOnlyList<PlanLineSpec> lines, Guid? revisedBy)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        ArgumentNullException.ThrowIfNull(lines);
+        CheckRule(new ProgrammeMustBeOpenRule(programme.Status));
+        CheckPlan(programme, totalCost, lines);
+        var grant = Money.Sum(lines.Where(l => l.Source == PlanLineSource.FunderGrant).Select(l => l.Amount));
+        var paid = Money.Sum(_tranches.Where(t => t.IsDisbursed).Select(t => t.Amount));
+        var pending = _tranches.Where(t => !t.IsDisbursed).OrderBy(t => t.Number).ToList();
+        CheckRule(new RevisionMustKeepWhatWasPaidRule(grant, paid, pending.Count > 0));
+
+        foreach (var old in CurrentPlan.Where(l => l.Source == PlanLineSource.FunderGrant).GroupBy(l => l.PartnerId!.Value))
+        {
+            programme.Release(old.Key, Money.Sum(old.Select(l => l.Amount)));
+        }
+
+        foreach (var next in lines.Where(l => l.Source == PlanLineSource.FunderGrant).GroupBy(l => l.PartnerId!.Value))
+        {
+            programme.Commit(next.Key, Money.Sum(next.Select(l => l.Amount)));
+        }
+
+        PlanVersion++;
+        _lines.AddRange(lines.Select(l => PlanLine.Create(PlanVersion, l)));
+        CommitteeId = committeeId ?? CommitteeId;
+        TotalCost = totalCost;
+        GrantAmount = grant;
+        LoanAmount = Money.Sum(lines.Where(l => l.Source == PlanLineSource.Loan).Select(l => l.Amount));
+        OwnContribution = Money.Sum(lines.Where(IsOwnContribution).Select(l => l.Amount));
+        ApprovedBy = revisedBy;
+        if (pending.Count > 0)
+        {
+            var shares = pending.Select(t => programme.Tranches.FirstOrDefault(p => p.Number == t.Number)?.Share ?? 1m).ToList();
+            var amounts = (grant - paid).Allocate(shares);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                pending[i].Reallocate(amounts[i]);
+            }
+        }
+    }
+
     public bool HasTranche(int number) => _tranches.Any(t => t.Number == number);
 
     /// <summary>A positive follow-up visit releases the first conditional tranche still waiting; answers whether one was.</summary>

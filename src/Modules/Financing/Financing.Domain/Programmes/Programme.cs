@@ -118,6 +118,9 @@ public sealed class Programme : AggregateRoot<ProgrammeId>
     public void Commit(Guid partnerId, Money amount) => _funders.Single(f => f.PartnerId == partnerId).Commit(amount);
 
     /// <summary>Records a payment out of a funder's envelope (a tranche's disbursement).</summary>
+    public void Release(Guid partnerId, Money amount) => _funders.Single(f => f.PartnerId == partnerId).Release(amount);
+
+    /// <summary>Records what a funder paid out of its commitments.</summary>
     public void RecordDisbursement(Guid partnerId, Money amount) => _funders.Single(f => f.PartnerId == partnerId).Disburse(amount);
 
     private void Apply(ProgrammeDetails details, DateTimeOffset now)

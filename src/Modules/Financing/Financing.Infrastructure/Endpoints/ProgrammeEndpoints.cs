@@ -10,6 +10,7 @@ using Financing.Application.Programmes.CloseProgramme;
 using Financing.Application.Programmes.DefineProgramme;
 using Financing.Application.Programmes.GetProgramme;
 using Financing.Application.Programmes.GetProgrammeBudget;
+using Financing.Application.Programmes.GetProgrammePortfolio;
 using Financing.Application.Programmes.GetProgrammes;
 using Financing.Application.Programmes.OpenProgramme;
 using Financing.Application.Programmes.UpdateProgramme;
@@ -177,6 +178,14 @@ internal static class ProgrammeEndpoints
             .WithSummary("Where a programme's envelope stands, per funder and in total")
             .WithDescription("Envelope, committed (approved plans), disbursed (tranches paid) and remaining (envelope less commitments), in MAD with two decimals.")
             .Produces<ProgrammeBudgetDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        programmes.MapGet("/{id:guid}/portfolio", async ([Description(ProgrammeIdText)] Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetProgrammePortfolioQuery(id), ct)))
+            .WithName("GetProgrammePortfolio")
+            .WithSummary("A programme's loan portfolio and its portfolio at risk over 30 days")
+            .WithDescription("The active loans' outstanding principal by arrears bucket (current, 1-30, 31-60, 61-90, 90+ days past due) as the daily arrears job left it, and the share more than 30 days past due. Amounts in MAD with two decimals.")
+            .Produces<ProgrammePortfolioDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;

@@ -100,7 +100,10 @@ internal sealed class AssessEligibilityCommandHandler(IApplicantsDbContext db, I
         var person = application.HolderKind == HolderKind.Person
             ? await db.Persons.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == new PersonId(application.HolderId), cancellationToken)
             : null;
-        var checks = Check(application, rules, person, today);
+        var memberCategories = application.HolderKind == HolderKind.Group
+            ? await MemberCategoriesAsync(application.HolderId, cancellationToken)
+            : [];
+        var checks = Check(application, rules, person, today, memberCategories);
         application.AssessEligibility(checks, command.OverrideJustification, Actors.Of(caller), now);
         return new EligibilityDto
         {
@@ -112,7 +115,22 @@ internal sealed class AssessEligibilityCommandHandler(IApplicantsDbContext db, I
         };
     }
 
-    internal static List<EligibilityCheck> Check(ProjectApplication application, ProgrammeRules rules, Person? person, DateOnly today)
+    // A group's categories are its members': it reaches a targeted group through any member.
+    private async Task<List<string>> MemberCategoriesAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        var members = await db.Groups.IgnoreQueryFilters().AsNoTracking()
+            .Where(g => g.Id == new Domain.Groups.GroupId(groupId))
+            .SelectMany(g => g.Members.Select(m => m.PersonId))
+            .ToListAsync(cancellationToken);
+        var categories = await db.Persons.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => members.Contains(p.Id))
+            .Select(p => p.Categories)
+            .ToListAsync(cancellationToken);
+        return [.. categories.SelectMany(c => c).Distinct().Order().Select(c => c.ToString())];
+    }
+
+    internal static List<EligibilityCheck> Check(
+        ProjectApplication application, ProgrammeRules rules, Person? person, DateOnly today, IReadOnlyList<string>? memberCategories = null)
     {
         var total = application.EstimatedTotalCost.Amount;
         var requested = application.RequestedAmount.Amount;
@@ -131,7 +149,11 @@ internal sealed class AssessEligibilityCommandHandler(IApplicantsDbContext db, I
         if (person is null)
         {
             checks.Add(new("age", true, "No age limit applies to a group."));
-            checks.Add(new("target-category", true, "Categories are not checked for a group."));
+            var categories = memberCategories ?? [];
+            var targeted = rules.TargetCategories.Count == 0 || categories.Intersect(rules.TargetCategories).Any();
+            checks.Add(new("target-category", targeted, rules.TargetCategories.Count == 0
+                ? "The programme targets anyone."
+                : $"The members' categories ({string.Join(", ", categories)}) against the targeted ({string.Join(", ", rules.TargetCategories)})."));
         }
         else
         {

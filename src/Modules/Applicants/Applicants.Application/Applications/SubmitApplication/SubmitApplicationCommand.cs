@@ -28,6 +28,7 @@ public sealed record SubmitApplicationCommand(
     decimal? OwnContribution,
     int? ExpectedJobs,
     IntakeChannel? Channel,
+    Guid? CampaignId,
     Guid? CampaignStopId,
     Guid? ReferringPartnerId = null) : ICommand<Guid>, IApplicationInput, IIntakeInput;
 
@@ -60,12 +61,25 @@ internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, I
             HolderKind.Person => await db.Persons.AnyAsync(p => p.Id == new Domain.Persons.PersonId(holderId) && p.MergedIntoId == null, cancellationToken)
                 ? [holderId]
                 : throw Unknown(nameof(command.HolderId), "No person has this id.", "Aucune personne ne porte cet identifiant.", "لا يوجد شخص بهذا المعرف."),
-            _ => throw Unknown(nameof(command.HolderId), "No group has this id.", "Aucun groupe ne porte cet identifiant.", "لا توجد مجموعة بهذا المعرف."),
+            // A group is flagged already financed when the group, or any of its members, was.
+            _ => await db.Groups.Where(g => g.Id == new Domain.Groups.GroupId(holderId)).Select(g => g.Members.Select(m => m.PersonId.Value).ToList()).FirstOrDefaultAsync(cancellationToken) is { } members
+                ? [holderId, .. members]
+                : throw Unknown(nameof(command.HolderId), "No group has this id.", "Aucun groupe ne porte cet identifiant.", "لا توجد مجموعة بهذا المعرف."),
         };
 
-        if (command.CampaignStopId is not null)
+        if (command.CampaignStopId is { } stopId)
         {
-            throw Unknown(nameof(command.CampaignStopId), "No campaign stop has this id.", "Aucune étape de campagne ne porte cet identifiant.", "لا توجد محطة حملة بهذا المعرف.");
+            var campaignId = new Domain.Campaigns.CampaignId(command.CampaignId!.Value);
+            if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken))
+            {
+                throw Unknown(nameof(command.CampaignId), "No campaign has this id.", "Aucune campagne ne porte cet identifiant.", "لا توجد حملة بهذا المعرف.");
+            }
+
+            var stop = new Domain.Campaigns.CampaignStopId(stopId);
+            if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.Stops.Any(s => s.Id == stop), cancellationToken))
+            {
+                throw Unknown(nameof(command.CampaignStopId), "This campaign has no stop with this id.", "Cette campagne n'a pas d'étape portant cet identifiant.", "لا توجد لهذه الحملة محطة بهذا المعرف.");
+            }
         }
 
         var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken);
@@ -85,6 +99,7 @@ internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, I
                 Money.Mad(command.OwnContribution!.Value),
                 command.ExpectedJobs!.Value,
                 command.Channel!.Value,
+                command.CampaignId,
                 command.CampaignStopId,
                 command.ReferringPartnerId,
                 financed.Count > 0),

@@ -28,6 +28,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Projec
         builder.HasIndex(a => a.HolderId);
         builder.HasIndex(a => new { a.ProgrammeId, a.Stage });
         builder.HasIndex(a => a.ReferringPartnerId);
+        // A campaign's counts per stop.
+        builder.HasIndex(a => new { a.CampaignId, a.CampaignStopId });
 
         builder.HasMany(a => a.History).WithOne().HasForeignKey("application_id").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).AutoInclude();

@@ -34,6 +34,10 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("already_financed");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
                     b.Property<Guid?>("CampaignStopId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_stop_id");
@@ -153,6 +157,9 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReferringPartnerId")
                         .HasDatabaseName("ix_applications_referring_partner_id");
 
+                    b.HasIndex("CampaignId", "CampaignStopId")
+                        .HasDatabaseName("ix_applications_campaign_id_campaign_stop_id");
+
                     b.HasIndex("ProgrammeId", "Stage")
                         .HasDatabaseName("ix_applications_programme_id_stage");
 
@@ -219,6 +226,96 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_application_stage_changes_application_id_sequence");
 
                     b.ToTable("application_stage_changes", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganiserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organiser_name");
+
+                    b.Property<Guid?>("OrganiserPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organiser_partner_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("StartsOn")
+                        .HasDatabaseName("ix_campaigns_starts_on");
+
+                    b.ToTable("campaigns", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Campaigns.CampaignStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("campaign_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_stops");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_campaign_stops_commune_code");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_campaign_stops_province_code");
+
+                    b.HasIndex("campaign_id")
+                        .HasDatabaseName("ix_campaign_stops_campaign_id");
+
+                    b.ToTable("campaign_stops", "applicants");
                 });
 
             modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
@@ -402,6 +499,114 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasName("pk_regions");
 
                     b.ToTable("regions", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RegisteredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_groups_commune_code");
+
+                    b.HasIndex("LegalForm", "RegistrationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_legal_form_registration_number");
+
+                    b.HasIndex("ProvinceCode", "RegisteredOn")
+                        .HasDatabaseName("ix_groups_province_code_registered_on");
+
+                    b.ToTable("groups", "applicants");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("group_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_group_members");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_group_members_person_id");
+
+                    b.HasIndex("group_id", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_group_members_group_id_person_id");
+
+                    b.ToTable("group_members", "applicants");
                 });
 
             modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
@@ -836,6 +1041,22 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_application_stage_changes_applications_application_id");
                 });
 
+            modelBuilder.Entity("Applicants.Domain.Campaigns.CampaignStop", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_stops_communes_commune_code");
+
+                    b.HasOne("Applicants.Domain.Campaigns.Campaign", null)
+                        .WithMany("Stops")
+                        .HasForeignKey("campaign_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_campaign_stops_campaigns_campaign_id");
+                });
+
             modelBuilder.Entity("Applicants.Domain.Duplicates.DuplicateCandidate", b =>
                 {
                     b.HasOne("Applicants.Domain.Persons.Person", null)
@@ -871,6 +1092,32 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_provinces_regions_region_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.HasOne("Applicants.Domain.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_groups_communes_commune_code");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("Applicants.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_persons_person_id");
+
+                    b.HasOne("Applicants.Domain.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("group_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_group_members_groups_group_id");
                 });
 
             modelBuilder.Entity("Applicants.Domain.Imports.ImportedLine", b =>
@@ -912,6 +1159,16 @@ namespace Applicants.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Applicants.Domain.Applications.ProjectApplication", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Stops");
+                });
+
+            modelBuilder.Entity("Applicants.Domain.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,10 @@ using BuildingBlocks.Application.Exceptions;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Domain;
 using Financing.Application.Abstractions;
+using Financing.Domain.Committees;
 using Financing.Domain.Financings;
+using Financing.Domain.Loans;
+using Financing.Domain.Loans.Rules;
 using Financing.Domain.Programmes;
 using FluentValidation;
 using Mediator;
@@ -98,15 +101,93 @@ internal static class FinancingApproval
             ?? throw new NotFoundException("programme", command.ProgrammeId);
         var lines = command.Lines!.Select(l => new PlanLineSpec(l.Source!.Value, l.PartnerId, Money.Mad(l.Amount!.Value), l.AnnualRate, l.TermMonths, l.GraceMonths)).ToList();
         EnsureEnvelopesSuffice(programme, lines);
+        var now = clock.GetUtcNow();
         var financing = ProjectFinancing.Approve(
             programme,
             new ApprovedProject(command.ApplicationId, command.CommitteeId, command.HolderKind, command.HolderId, command.Sector, command.CommuneCode, command.ProvinceCode),
             Money.Mad(command.TotalCost!.Value),
             lines,
             caller.UserId,
-            clock.GetUtcNow());
+            now);
         db.Financings.Add(financing);
+        GrantLoans(db, financing, now);
         return financing.Id.Value;
+    }
+
+    /// <summary>
+    /// A later committee's revision of an approved project's plan (see <see cref="ProjectFinancing.Revise"/>):
+    /// the grants of the plan it replaces count as available again for the envelope check. Loans the
+    /// new plan keeps unchanged run on; the others are cancelled (refused if something was repaid)
+    /// and the new plan's other loan lines become loans.
+    /// </summary>
+    public static async Task<Guid> ReviseAsync(
+        IFinancingDbContext db, ICurrentUser caller, TimeProvider clock, Guid applicationId, Guid committeeId, decimal totalCost, IReadOnlyList<PlanLineInput> input, CancellationToken cancellationToken)
+    {
+        var financing = await db.Financings.Include(f => f.Lines).Include(f => f.Tranches)
+            .FirstOrDefaultAsync(f => f.ApplicationId == applicationId, cancellationToken);
+        var approved = new RevisionNeedsAnApprovedPlanRule(financing is not null);
+        if (approved.IsBroken())
+        {
+            throw new BusinessRuleException(approved);
+        }
+
+        if (!ProvinceAccess.For(caller).CanWrite(financing!.ProvinceCode))
+        {
+            throw new ForbiddenException("The application is in a province the caller does not work on.");
+        }
+
+        var programme = await db.Programmes.Include(p => p.Funders).Include(p => p.Tranches)
+            .FirstAsync(p => p.Id == financing.ProgrammeId, cancellationToken);
+        var lines = input.Select(l => new PlanLineSpec(l.Source!.Value, l.PartnerId, Money.Mad(l.Amount!.Value), l.AnnualRate, l.TermMonths, l.GraceMonths)).ToList();
+        var givenBack = financing.CurrentPlan.Where(l => l.Source == PlanLineSource.FunderGrant)
+            .GroupBy(l => l.PartnerId!.Value)
+            .ToDictionary(g => g.Key, g => Money.Sum(g.Select(l => l.Amount)));
+        EnsureEnvelopesSuffice(programme, lines, givenBack);
+        var now = clock.GetUtcNow();
+        financing.Revise(programme, committeeId, Money.Mad(totalCost), lines, caller.UserId);
+
+        var newLoanLines = financing.CurrentPlan.Where(l => l.Source == PlanLineSource.Loan).ToList();
+        var loans = await db.Loans.Where(l => l.FinancingId == financing.Id && l.Status == LoanStatus.Active).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(MoroccanTime.ToLocal(now).DateTime);
+        foreach (var loan in loans)
+        {
+            var kept = newLoanLines.FirstOrDefault(l =>
+                l.PartnerId == loan.LenderId && l.Amount == loan.Principal && (l.AnnualRate ?? 0m) == loan.AnnualRate && l.TermMonths == loan.TermMonths && (l.GraceMonths ?? 0) == loan.GraceMonths);
+            if (kept is not null)
+            {
+                newLoanLines.Remove(kept);
+                continue;
+            }
+
+            var repaid = new RevisionMustKeepARepaidLoanRule(loan.Repaid);
+            if (repaid.IsBroken())
+            {
+                throw new BusinessRuleException(repaid);
+            }
+
+            loan.Cancel(today);
+        }
+
+        var firstDueOn = today.AddMonths(1);
+        foreach (var line in newLoanLines)
+        {
+            db.Loans.Add(Loan.Grant(financing, line, firstDueOn, now));
+        }
+
+        return financing.Id.Value;
+    }
+
+    /// <summary>
+    /// Each loan line of the current plan becomes a loan with its schedule, its first month due a
+    /// month after the decision (Moroccan calendar day).
+    /// </summary>
+    public static void GrantLoans(IFinancingDbContext db, ProjectFinancing financing, DateTimeOffset now)
+    {
+        var firstDueOn = DateOnly.FromDateTime(MoroccanTime.ToLocal(now).DateTime).AddMonths(1);
+        foreach (var line in financing.CurrentPlan.Where(l => l.Source == PlanLineSource.Loan))
+        {
+            db.Loans.Add(Loan.Grant(financing, line, firstDueOn, now));
+        }
     }
 
     /// <summary>
@@ -114,12 +195,12 @@ internal static class FinancingApproval
     /// the state another approval left (409), the same answer the loser of a simultaneous
     /// approval gets from the programme's version, so a caller handles both alike.
     /// </summary>
-    private static void EnsureEnvelopesSuffice(Programme programme, IReadOnlyList<PlanLineSpec> lines)
+    private static void EnsureEnvelopesSuffice(Programme programme, IReadOnlyList<PlanLineSpec> lines, IReadOnlyDictionary<Guid, Money>? givenBack = null)
     {
         foreach (var grant in lines.Where(l => l.Source == PlanLineSource.FunderGrant && l.PartnerId is not null).GroupBy(l => l.PartnerId!.Value))
         {
             var amount = Money.Sum(grant.Select(l => l.Amount));
-            var remaining = programme.RemainingOf(grant.Key);
+            var remaining = programme.RemainingOf(grant.Key) + (givenBack?.GetValueOrDefault(grant.Key) ?? Money.Zero);
             if (programme.Funders.Any(f => f.PartnerId == grant.Key) && amount > remaining)
             {
                 throw new ConflictException(

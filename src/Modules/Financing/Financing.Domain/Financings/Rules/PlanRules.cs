@@ -135,3 +135,19 @@ public sealed class ConditionalTrancheMustAwaitVisitRule(bool waiting) : IBusine
 
     public bool IsBroken() => waiting;
 }
+
+/// <summary>
+/// A revision cannot take back what was paid: the new grant covers the tranches already paid, and
+/// a grant larger than what was paid needs a tranche still to pay it in.
+/// </summary>
+public sealed class RevisionMustKeepWhatWasPaidRule(Money grant, Money paid, bool hasTrancheToPay) : IBusinessRule
+{
+    public string Code => "plan.revision-under-disbursed";
+
+    public LocalizedText Message => new(
+        string.Create(CultureInfo.InvariantCulture, $"The revised grant of {grant.Amount:0.00} MAD must cover the {paid.Amount:0.00} MAD already paid, and can exceed it only while a tranche remains to pay."),
+        string.Create(CultureInfo.InvariantCulture, $"La subvention révisée ({grant.Amount:0.00} MAD) doit couvrir les {paid.Amount:0.00} MAD déjà versés, et ne peut les dépasser que s'il reste une tranche à verser."),
+        string.Create(CultureInfo.InvariantCulture, $"يجب أن تغطي المنحة المراجعة ({grant.Amount:0.00} درهم) المبلغ المصروف ({paid.Amount:0.00} درهم)، ولا تتجاوزه إلا إذا بقيت دفعة لم تصرف."));
+
+    public bool IsBroken() => grant < paid || (grant > paid && !hasTrancheToPay);
+}

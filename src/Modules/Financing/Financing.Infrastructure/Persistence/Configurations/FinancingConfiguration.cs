@@ -1,4 +1,5 @@
 using Financing.Domain.Financings;
+using Financing.Domain.Loans;
 using Financing.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -50,5 +51,53 @@ internal sealed class FinancingTrancheConfiguration : IEntityTypeConfiguration<F
         builder.Ignore(t => t.IsDisbursed);
         builder.Ignore(t => t.IsWaitingForVisit);
         builder.HasIndex("financing_id", nameof(FinancingTranche.Number)).IsUnique();
+    }
+}
+
+internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
+{
+    public void Configure(EntityTypeBuilder<Loan> builder)
+    {
+        builder.ToTable("loans");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.ProvinceCode).HasMaxLength(6);
+        builder.Property(l => l.AnnualRate).HasPrecision(5, 4);
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(l => l.ArrearsBucket).HasMaxLength(7);
+        builder.Ignore(l => l.Outstanding);
+        builder.HasIndex(l => l.FinancingId);
+        // The portfolio reads a programme's active loans by bucket; the list filters by the same.
+        builder.HasIndex(l => new { l.ProgrammeId, l.Status, l.ArrearsBucket });
+        builder.HasIndex(l => l.CreatedOn);
+        builder.HasOne<ProjectFinancing>().WithMany().HasForeignKey(l => l.FinancingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(l => l.Instalments).WithOne().HasForeignKey("loan_id").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(l => l.Instalments).HasField("_instalments");
+        builder.HasMany(l => l.Repayments).WithOne().HasForeignKey("loan_id").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(l => l.Repayments).HasField("_repayments");
+    }
+}
+
+internal sealed class LoanInstalmentConfiguration : IEntityTypeConfiguration<LoanInstalment>
+{
+    public void Configure(EntityTypeBuilder<LoanInstalment> builder)
+    {
+        builder.ToTable("loan_instalments");
+        builder.HasKey(i => i.Id);
+        builder.Ignore(i => i.Remaining);
+        builder.Ignore(i => i.IsPaid);
+        builder.HasIndex("loan_id", nameof(LoanInstalment.Number)).IsUnique();
+        // The arrears job looks only at instalments not yet paid off.
+        builder.HasIndex("loan_id", nameof(LoanInstalment.DueOn)).HasFilter("paid < amount");
+    }
+}
+
+internal sealed class LoanRepaymentConfiguration : IEntityTypeConfiguration<LoanRepayment>
+{
+    public void Configure(EntityTypeBuilder<LoanRepayment> builder)
+    {
+        builder.ToTable("loan_repayments");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Reference).HasMaxLength(60);
+        builder.HasIndex("loan_id");
     }
 }

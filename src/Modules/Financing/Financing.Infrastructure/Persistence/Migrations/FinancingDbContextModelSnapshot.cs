@@ -434,6 +434,234 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.ToTable("financings", "financing");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Loans.Loan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("aged_on");
+
+                    b.Property<decimal>("AmountOverdue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount_overdue");
+
+                    b.Property<decimal>("AnnualRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("annual_rate");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ArrearsBucket")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("arrears_bucket");
+
+                    b.Property<DateOnly?>("ArrearsReportedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("arrears_reported_for");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<int>("DaysPastDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_past_due");
+
+                    b.Property<Guid>("FinancingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financing_id");
+
+                    b.Property<DateOnly>("FirstDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_due_on");
+
+                    b.Property<int>("GraceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_months");
+
+                    b.Property<DateOnly?>("InArrearsSince")
+                        .HasColumnType("date")
+                        .HasColumnName("in_arrears_since");
+
+                    b.Property<Guid?>("LenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lender_id");
+
+                    b.Property<decimal>("OutstandingPrincipal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("outstanding_principal");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<decimal>("Principal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("principal");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province_code");
+
+                    b.Property<decimal>("Repaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("repaid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<decimal>("TotalDue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_due");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("CreatedOn")
+                        .HasDatabaseName("ix_loans_created_on");
+
+                    b.HasIndex("FinancingId")
+                        .HasDatabaseName("ix_loans_financing_id");
+
+                    b.HasIndex("ProgrammeId", "Status", "ArrearsBucket")
+                        .HasDatabaseName("ix_loans_programme_id_status_arrears_bucket");
+
+                    b.ToTable("loans", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Loans.LoanInstalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("interest");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<DateOnly?>("PaidOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_off_on");
+
+                    b.Property<decimal>("Principal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("principal");
+
+                    b.Property<Guid>("loan_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loan_instalments");
+
+                    b.HasIndex("loan_id", "DueOn")
+                        .HasDatabaseName("ix_loan_instalments_loan_id_due_on")
+                        .HasFilter("paid < amount");
+
+                    b.HasIndex("loan_id", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loan_instalments_loan_id_number");
+
+                    b.ToTable("loan_instalments", "financing");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Loans.LoanRepayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("RecordedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("loan_id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loan_repayments");
+
+                    b.HasIndex("loan_id")
+                        .HasDatabaseName("ix_loan_repayments_loan_id");
+
+                    b.ToTable("loan_repayments", "financing");
+                });
+
             modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -695,6 +923,36 @@ namespace Financing.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_financings_programmes_programme_id");
                 });
 
+            modelBuilder.Entity("Financing.Domain.Loans.Loan", b =>
+                {
+                    b.HasOne("Financing.Domain.Financings.ProjectFinancing", null)
+                        .WithMany()
+                        .HasForeignKey("FinancingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_financings_financing_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Loans.LoanInstalment", b =>
+                {
+                    b.HasOne("Financing.Domain.Loans.Loan", null)
+                        .WithMany("Instalments")
+                        .HasForeignKey("loan_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loan_instalments_loans_loan_id");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Loans.LoanRepayment", b =>
+                {
+                    b.HasOne("Financing.Domain.Loans.Loan", null)
+                        .WithMany("Repayments")
+                        .HasForeignKey("loan_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loan_repayments_loans_loan_id");
+                });
+
             modelBuilder.Entity("Financing.Domain.Programmes.ProgrammeFunder", b =>
                 {
                     b.HasOne("Financing.Domain.Programmes.Programme", null)
@@ -725,6 +983,13 @@ namespace Financing.Infrastructure.Persistence.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Tranches");
+                });
+
+            modelBuilder.Entity("Financing.Domain.Loans.Loan", b =>
+                {
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("Financing.Domain.Programmes.Programme", b =>
