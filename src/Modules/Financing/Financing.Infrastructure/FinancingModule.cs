@@ -43,6 +43,8 @@ public static class FinancingModule
         stage switch
         {
             DemoStage.Programmes => DemoProgrammes.SeedAsync(services, cancellationToken),
+            DemoStage.Decisions => DemoDecisions.SeedAsync(services, cancellationToken),
+            DemoStage.FollowUp => DemoDecisions.AgeLoansAsync(services, cancellationToken),
             _ => Task.CompletedTask,
         };
 
