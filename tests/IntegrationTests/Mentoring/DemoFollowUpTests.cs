@@ -67,13 +67,16 @@ public sealed class DemoFollowUpTests(DemoStoryHost api) : IClassFixture<DemoSto
         var reminded = new List<string>();
         foreach (var mentor in mentors.Select(m => m.GetProperty("email").GetString()!))
         {
+            // Besides the daily visits reminder, a mentor may have an arrears alert (Dakhla's honour loans).
             var mails = await StaffApi.MailsToAsync(api, mentor);
-            mails.Should().HaveCountLessThanOrEqualTo(1);
-            if (mails.Count == 1)
+            mails.Select(m => m.Subject).Should().OnlyHaveUniqueItems();
+            var visits = mails.Where(m => (m.Subject ?? string.Empty).StartsWith("Rappel", StringComparison.Ordinal) || (m.Subject ?? string.Empty).StartsWith("تذكير", StringComparison.Ordinal)).ToList();
+            visits.Should().HaveCountLessThanOrEqualTo(1);
+            if (visits.Count == 1)
             {
                 reminded.Add(mentor);
-                mails[0].HtmlBody.Should().NotBeNullOrEmpty();
-                mails[0].TextBody.Should().NotBeNullOrEmpty();
+                visits[0].HtmlBody.Should().NotBeNullOrEmpty();
+                visits[0].TextBody.Should().NotBeNullOrEmpty();
             }
         }
 

@@ -38,7 +38,7 @@ internal static class DemoFollowUp
         (new("Fatima Zahra Alaoui", "fz.alaoui@taounate.demo.local", "+212 662 11 22 33", "ar", null,
             [Sector.Agriculture, Sector.Livestock, Sector.AgriFood], ["03.531"], 10, true, null), "INDH"),
         (new("Said El Idrissi", "s.elidrissi@dakhla.demo.local", "+212 663 44 55 66", "fr", null,
-            [Sector.Fishing, Sector.Tourism, Sector.Services], ["12.391"], 6, true, null), "Association Dakhla Initiatives Locales"),
+            [Sector.Fishing, Sector.Tourism, Sector.Services], ["12.391"], 10, true, null), "Association Dakhla Initiatives Locales"),
         (new("Hassan Ouazzani", "h.ouazzani@khemisset.demo.local", "+212 664 77 88 99", "fr", null,
             [Sector.Agriculture, Sector.Livestock, Sector.Crafts], ["04.291"], 10, true, null), "ANAPEC"),
     ];
