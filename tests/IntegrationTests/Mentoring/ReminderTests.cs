@@ -221,6 +221,10 @@ public sealed class ReminderTests : IClassFixture<ReminderFactory>
         SentTo(email).Should().BeEmpty();
         var failed = await FailedAsync();
         failed.Should().Contain(r => r.GetProperty("key").GetString() == key && r.GetProperty("lastError").GetString()!.Contains("interrupted"));
+        // As the issue writes it: the status in lower case lists the same.
+        var admin = await api.AdminClientAsync();
+        var lower = await admin.GetFromJsonAsync<JsonElement>("/api/v1/mentoring/reminders?status=failed&pageSize=200");
+        lower.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Should().Contain(key);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BuildingBlocks.Application.Security;
+using IntegrationTests.Applicants;
 using IntegrationTests.Infrastructure;
 
 namespace IntegrationTests.Mentoring;
@@ -27,7 +28,7 @@ public sealed class TrainingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var created = await client.PostAsJsonAsync("/api/v1/trainings", Session());
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         var training = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (first, second, third) = (await ApplicationData.PersonAsync(client), await ApplicationData.PersonAsync(client), await ApplicationData.PersonAsync(client));
 
         (await client.PostAsJsonAsync($"/api/v1/trainings/{training}/enrolments", new { personId = first })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await ProblemDocument.ReadAsync(await client.PostAsJsonAsync($"/api/v1/trainings/{training}/enrolments", new { personId = first }))).Code
@@ -71,5 +72,49 @@ public sealed class TrainingTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await officer.PostAsJsonAsync("/api/v1/trainings", Session(commune: "03.531.01.01"))).StatusCode.Should().Be(HttpStatusCode.Created);
         (await officer.GetFromJsonAsync<JsonElement>("/api/v1/trainings?pageSize=200")).GetProperty("items").EnumerateArray()
             .Select(t => t.GetProperty("provinceCode").GetString()).Should().AllBe("03.531");
+    }
+
+    [Fact]
+    public async Task Only_a_registered_project_holder_is_enrolled_and_a_merged_record_counts_as_the_one_it_was_merged_into()
+    {
+        var client = await api.AdminClientAsync("en");
+        var training = (await (await client.PostAsJsonAsync("/api/v1/trainings", Session(capacity: 5))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var unknown = await client.PostAsJsonAsync($"/api/v1/trainings/{training}/enrolments", new { personId = Guid.NewGuid() });
+        unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await ProblemDocument.ReadAsync(unknown)).Code.Should().Be("training.unknown-person");
+        (await client.GetAsync($"/api/v1/trainings/participants/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var (kept, later) = await MergedPairAsync(client);
+        (await client.PostAsJsonAsync($"/api/v1/trainings/{training}/enrolments", new { personId = later })).EnsureSuccessStatusCode();
+        (await ProblemDocument.ReadAsync(await client.PostAsJsonAsync($"/api/v1/trainings/{training}/enrolments", new { personId = kept }))).Code
+            .Should().Be("training.already-enrolled");
+        var attended = await client.PostAsJsonAsync($"/api/v1/trainings/{training}/attendance", new { personId = later, attended = true });
+
+        (await attended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("enrolments").EnumerateArray()
+            .Should().ContainSingle().Which.GetProperty("personId").GetGuid().Should().Be(kept);
+        foreach (var asked in new[] { kept, later })
+        {
+            var record = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/trainings/participants/{asked}")).EnumerateArray().ToList();
+            record.Should().ContainSingle().Which.GetProperty("attended").GetBoolean().Should().BeTrue();
+        }
+    }
+
+    private static async Task<(Guid Kept, Guid Later)> MergedPairAsync(HttpClient client)
+    {
+        var person = ApplicationData.Person();
+        person["firstName"] = "Abdelkader";
+        person["lastName"] = "Tahiri";
+        person["birthDate"] = "1979-11-23";
+        var kept = await ApplicationData.PersonAsync(client, person);
+        var twin = ApplicationData.Person();
+        twin["firstName"] = "Abd El Kader";
+        twin["lastName"] = "Tahiri";
+        twin["birthDate"] = "1979-11-23";
+        var response = await client.PostAsJsonAsync("/api/v1/applicants", twin);
+        var later = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var candidate = later.GetProperty("possibleDuplicates")[0].GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/v1/duplicates/{candidate}/merge", null)).EnsureSuccessStatusCode();
+        return (kept, later.GetProperty("id").GetGuid());
     }
 }

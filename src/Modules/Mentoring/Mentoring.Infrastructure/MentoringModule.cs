@@ -41,11 +41,11 @@ public static class MentoringModule
         return services;
     }
 
-    /// <summary>Its part of the demo story: mentors, registered through the same command as the API.</summary>
+    /// <summary>Its part of the demo story: mentors, their assignment to the approved projects, visit plans, a few reports and visits due soon.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
         stage switch
         {
-            DemoStage.FollowUp => DemoMentors.SeedAsync(services, cancellationToken),
+            DemoStage.FollowUp => DemoFollowUp.SeedAsync(services, services.GetRequiredService<TimeProvider>(), cancellationToken),
             _ => Task.CompletedTask,
         };
 

@@ -97,14 +97,16 @@ internal sealed class TrainingHandlers(IMentoringDbContext db, ICurrentUser call
     public async ValueTask<Unit> Handle(EnrolInTrainingCommand command, CancellationToken cancellationToken)
     {
         var training = await LoadAsync(command.TrainingId, cancellationToken);
-        training.Enrol(command.PersonId!.Value, clock.GetUtcNow());
+        var person = await TrainingParticipants.LiveOrRefuseAsync(sender, command.PersonId!.Value, cancellationToken);
+        training.Enrol(person, clock.GetUtcNow());
         return Unit.Value;
     }
 
     public async ValueTask<Unit> Handle(RecordAttendanceCommand command, CancellationToken cancellationToken)
     {
         var training = await LoadAsync(command.TrainingId, cancellationToken);
-        training.RecordAttendance(command.PersonId!.Value, command.Attended!.Value);
+        var person = await TrainingParticipants.LiveOrRefuseAsync(sender, command.PersonId!.Value, cancellationToken);
+        training.RecordAttendance(person, command.Attended!.Value);
         return Unit.Value;
     }
 
@@ -136,9 +138,15 @@ internal sealed class TrainingHandlers(IMentoringDbContext db, ICurrentUser call
         return await Project(Sorts.Apply(trainings, query.Sort, "startsOn")).ToPageAsync(query, cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<TrainingRecordDto>> Handle(GetTrainingRecordQuery query, CancellationToken cancellationToken) =>
-        await db.Trainings.AsNoTracking()
-            .SelectMany(t => t.Enrolments.Where(e => e.PersonId == query.PersonId), (t, e) => new TrainingRecordDto
+    public async ValueTask<IReadOnlyList<TrainingRecordDto>> Handle(GetTrainingRecordQuery query, CancellationToken cancellationToken)
+    {
+        // Asked by a retired duplicate's id, the record is the kept person's; enrolments made under
+        // the retired id before the merge are kept too.
+        var live = await TrainingParticipants.FindLiveAsync(sender, query.PersonId, cancellationToken)
+            ?? throw new NotFoundException("person", query.PersonId);
+        var ids = new[] { query.PersonId, live };
+        return await db.Trainings.AsNoTracking()
+            .SelectMany(t => t.Enrolments.Where(e => ids.Contains(e.PersonId)), (t, e) => new TrainingRecordDto
             {
                 TrainingId = t.Id.Value,
                 Topic = t.Topic,
@@ -149,6 +157,7 @@ internal sealed class TrainingHandlers(IMentoringDbContext db, ICurrentUser call
             })
             .OrderByDescending(r => r.StartsOn)
             .ToListAsync(cancellationToken);
+    }
 
     private async Task<TrainingSession> LoadAsync(Guid trainingId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using BuildingBlocks.Application.Paging;
 using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Http;
@@ -18,7 +19,9 @@ using Mentoring.Application.Visits.RescheduleVisit;
 using Mentoring.Domain.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 
 namespace Mentoring.Infrastructure.Endpoints;
 
@@ -173,21 +176,40 @@ internal static class ProjectEndpoints
         app.MapGet("/api/v1/mentoring/reminders", async (
                 ISender sender,
                 CancellationToken ct,
-                ReminderStatus? status,
+                string? status,
                 int page = PageDefaults.Page,
                 int pageSize = PageDefaults.PageSize,
                 string? sort = null) =>
-                TypedResults.Ok(await sender.Send(new GetRemindersQuery(status, page, pageSize, sort), ct)))
+                TypedResults.Ok(await sender.Send(new GetRemindersQuery(ReminderStatusOf(status), page, pageSize, sort), ct)))
             .RequireAuthorization(AuthNames.StaffPolicy)
             .WithTags("Mentoring")
             .WithName("ListReminders")
             .WithSummary("List the reminder emails the ledger recorded, e.g. those that failed")
             .WithDescription("status=Failed lists what needs an operator: refused by the mail server, out of attempts, or interrupted while sending (never sent again, as it may have gone out). Admins, ProgramManagers and Auditors.")
             .WithParametersFrom<GetRemindersQuery>()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Bound as text to take any case; the document still lists the states.
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == "status") is OpenApiParameter { Schema: OpenApiSchema schema })
+                {
+                    schema.Enum = [.. Enum.GetNames<ReminderStatus>().Select(name => (JsonNode)JsonValue.Create(name))];
+                }
+
+                return Task.CompletedTask;
+            })
             .Produces<PagedResult<ReminderDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }
+
+    /// <summary>
+    /// The issue and operators write <c>status=failed</c>: any case is taken. An unknown state is
+    /// passed on as out of range, for the query's validator to refuse field by field (400).
+    /// </summary>
+    private static ReminderStatus? ReminderStatusOf(string? status) =>
+        string.IsNullOrEmpty(status) ? null
+        : Enum.TryParse<ReminderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _) ? parsed
+        : (ReminderStatus)(-1);
 }

@@ -87,7 +87,7 @@ internal static class TrainingEndpoints
             })
             .WithName("EnrolInTraining")
             .WithSummary("Enrol a project holder in a session")
-            .WithDescription("At most the session's capacity (422 training.full); a person is enrolled once (422 training.already-enrolled).")
+            .WithDescription("The person must be a project holder registered in Applicants and visible to the caller (422 training.unknown-person); a record merged into another as a duplicate enrols the one it was merged into. At most the session's capacity (422 training.full); a person is enrolled once (422 training.already-enrolled).")
             .Produces<TrainingDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -102,7 +102,7 @@ internal static class TrainingEndpoints
             })
             .WithName("RecordTrainingAttendance")
             .WithSummary("Record whether an enrolled project holder attended")
-            .WithDescription("Only for a person enrolled in the session (422 training.not-enrolled); recording again corrects it.")
+            .WithDescription("Only for a person enrolled in the session (422 training.not-enrolled; 422 training.unknown-person for a person Applicants does not know); a merged record stands for the one it was merged into; recording again corrects it.")
             .Produces<TrainingDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -114,8 +114,9 @@ internal static class TrainingEndpoints
                 TypedResults.Ok(await sender.Send(new GetTrainingRecordQuery(personId), ct)))
             .WithName("GetTrainingRecord")
             .WithSummary("A project holder's training record")
-            .WithDescription("The sessions he was enrolled in, newest first, with his attendance; sessions outside an Officer's provinces are left out.")
-            .Produces<IReadOnlyList<TrainingRecordDto>>();
+            .WithDescription("The sessions he was enrolled in, newest first, with his attendance; asked by a record merged into another, the kept person's record. A person Applicants does not know, or outside the caller's provinces, answers 404.")
+            .Produces<IReadOnlyList<TrainingRecordDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }

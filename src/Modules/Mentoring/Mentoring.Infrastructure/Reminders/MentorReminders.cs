@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Reminders;
 using Mentoring.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,12 +14,13 @@ namespace Mentoring.Infrastructure.Reminders;
 /// visits overdue beyond the limit one escalation row; keys (kind, who, day) make a second run,
 /// a retried job or another host's run add nothing. Then the ledger sends what is pending.
 /// </summary>
-internal sealed class MentorReminders(
+internal sealed partial class MentorReminders(
     NpgsqlDataSource dataSource,
     ReminderLedger ledger,
     MentorReminderEmails emails,
     TimeProvider clock,
-    IOptions<MentorReminderOptions> options)
+    IOptions<MentorReminderOptions> options,
+    ILogger<MentorReminders> logger)
 {
     public const string Schema = MentoringDbContext.SchemaName;
 
@@ -26,6 +29,7 @@ internal sealed class MentorReminders(
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(MoroccanTime.ToLocal(now).DateTime);
         var settings = options.Value;
+        var started = Stopwatch.GetTimestamp();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var recorded = await ExecuteAsync(
@@ -69,6 +73,7 @@ internal sealed class MentorReminders(
             settings.EscalateAfterDays,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        LogRecorded(logger, recorded, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return recorded;
     }
 
@@ -82,4 +87,7 @@ internal sealed class MentorReminders(
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = days });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mentoring reminders: recorded {Count} reminder(s) for {Day} in {ElapsedMs} ms")]
+    private static partial void LogRecorded(ILogger logger, int count, string day, long elapsedMs);
 }
