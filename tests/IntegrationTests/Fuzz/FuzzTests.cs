@@ -43,7 +43,8 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "DraftConvention", "ListConventions", "GetConvention", "UpdateConvention", "SignConvention", "TerminateConvention",
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",
-        "GetPartnerProject",
+        "GetPartnerProject", "SetPartnerWebhook", "GetPartnerWebhook", "RemovePartnerWebhook", "ListPartnerWebhookDeliveries",
+        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

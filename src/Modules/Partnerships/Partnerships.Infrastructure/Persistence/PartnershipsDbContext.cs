@@ -6,6 +6,7 @@ using Partnerships.Domain.ApiKeys;
 using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
 using Partnerships.Domain.Projects;
+using Partnerships.Domain.Webhooks;
 
 namespace Partnerships.Infrastructure.Persistence;
 
@@ -23,6 +24,10 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
     public DbSet<Convention> Conventions => Set<Convention>();
 
     public DbSet<FollowedProject> FollowedProjects => Set<FollowedProject>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbContext Context => this;
 
