@@ -44,7 +44,8 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",
         "GetPartnerProject", "SetPartnerWebhook", "GetPartnerWebhook", "RemovePartnerWebhook", "ListPartnerWebhookDeliveries",
-        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery",
+        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery", "GetConventionCommittee", "SetConventionCommittee",
+        "RecordCommitteeMeeting", "ListConventionActionPlans", "PlanConventionYear", "EvaluateConventionActionPlan",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

@@ -48,7 +48,7 @@ public static class PartnershipsModule
     }
 
     public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPartnerEndpoints().MapWebhookEndpoints().MapConventionEndpoints();
+        app.MapPartnerEndpoints().MapWebhookEndpoints().MapConventionEndpoints().MapJointCommitteeEndpoints();
 
     /// <summary>Its part of the demo story: partners, registered through the same command as the API.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>

@@ -39,6 +39,11 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
         modelBuilder.Ignore<Instalment>();
         modelBuilder.Ignore<ConventionTerms>();
         modelBuilder.Ignore<StageChange>();
+        modelBuilder.Ignore<JointCommitteeMember>();
+        modelBuilder.Ignore<JointCommitteeMeeting>();
+        modelBuilder.Ignore<ActionPlan>();
+        modelBuilder.Ignore<ActionPlanActivity>();
+        modelBuilder.Ignore<ActionPlanEvaluation>();
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -240,10 +240,20 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActionPlans")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("action_plans");
+
                     b.Property<string>("Commitments")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("commitments");
+
+                    b.Property<string>("CommitteeMembers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("committee_members");
 
                     b.Property<DateTimeOffset>("CreatedOn")
                         .HasColumnType("timestamp with time zone")
@@ -271,6 +281,11 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("manager_email");
+
+                    b.Property<string>("Meetings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meetings");
 
                     b.PrimitiveCollection<Guid[]>("ProgrammeIds")
                         .IsRequired()
