@@ -12,6 +12,8 @@ using Partnerships.Infrastructure.Persistence;
 using Partnerships.Infrastructure.Security;
 using Partnerships.Infrastructure.Seeding;
 using Partnerships.Infrastructure.Webhooks;
+using Partnerships.Infrastructure.Reminders;
+using BuildingBlocks.Infrastructure.Reminders;
 using Partnerships.Application.Webhooks;
 
 namespace Partnerships.Infrastructure;
@@ -35,6 +37,11 @@ public static class PartnershipsModule
         services.AddPartnerRateLimit(configuration);
         services.AddSingleton<IRecurringJobs, PartnershipsRecurringJobs>();
         services.AddTransient<ConventionStatusJob>();
+        services.AddReminderLedger(configuration);
+        services.AddOptions<ConventionReminderOptions>().Bind(configuration.GetSection(ConventionReminderOptions.Section));
+        services.AddSingleton<ConventionReminderEmails>();
+        services.AddSingleton<ConventionReminders>();
+        services.AddTransient(sp => new ConventionRemindersJob(sp.GetRequiredService<ConventionReminders>()));
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddTransient<WebhookSender>();
         services.AddTransient(sp => new WebhookDeliveryJob(sp.GetRequiredService<WebhookSender>()));

@@ -4,6 +4,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Partnerships.Application.Webhooks;
+using Partnerships.Infrastructure.Reminders;
 using Partnerships.Application.Conventions;
 
 namespace Partnerships.Infrastructure.Jobs;
@@ -16,7 +17,7 @@ internal sealed class ConventionStatusJob(ISender sender)
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new RefreshConventionStatusesCommand(), cancellationToken).AsTask();
 }
 
-internal sealed class PartnershipsRecurringJobs(IOptions<WebhookOptions> webhooks) : IRecurringJobs
+internal sealed class PartnershipsRecurringJobs(IOptions<WebhookOptions> webhooks, IOptions<ConventionReminderOptions> reminders) : IRecurringJobs
 {
     public void Register(IRecurringJobManager jobs)
     {
@@ -30,5 +31,7 @@ internal sealed class PartnershipsRecurringJobs(IOptions<WebhookOptions> webhook
             job => job.RunAsync(CancellationToken.None),
             webhooks.Value.Cron,
             new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.Id, job => job.RunAsync(CancellationToken.None), reminders.Value.Cron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.SendId, job => job.SendPendingAsync(CancellationToken.None), reminders.Value.SendCron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
     }
 }

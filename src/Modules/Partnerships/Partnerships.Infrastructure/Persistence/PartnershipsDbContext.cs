@@ -1,5 +1,6 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
+using BuildingBlocks.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
 using Partnerships.Domain.ApiKeys;
@@ -45,5 +46,6 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
         modelBuilder.Ignore<ActionPlanActivity>();
         modelBuilder.Ignore<ActionPlanEvaluation>();
         base.OnModelCreating(modelBuilder);
+        modelBuilder.AddReminderLedger();
     }
 }
