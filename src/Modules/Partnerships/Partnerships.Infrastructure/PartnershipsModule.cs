@@ -61,7 +61,13 @@ public static class PartnershipsModule
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
         stage switch
         {
-            DemoStage.Reference => DemoPartners.SeedAsync(services, cancellationToken),
+            DemoStage.Reference => SeedReferenceAsync(services, cancellationToken),
             _ => Task.CompletedTask,
         };
+
+    private static async Task SeedReferenceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DemoPartners.SeedAsync(services, cancellationToken);
+        await DemoConventions.SeedAsync(services, cancellationToken);
+    }
 }
