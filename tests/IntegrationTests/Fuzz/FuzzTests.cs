@@ -45,7 +45,9 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "DraftConvention", "ListConventions", "GetConvention", "UpdateConvention", "SignConvention", "TerminateConvention",
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",
-        "GetPartnerProject",
+        "GetPartnerProject", "SetPartnerWebhook", "GetPartnerWebhook", "RemovePartnerWebhook", "ListPartnerWebhookDeliveries",
+        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery", "GetConventionCommittee", "SetConventionCommittee",
+        "RecordCommitteeMeeting", "ListConventionActionPlans", "PlanConventionYear", "EvaluateConventionActionPlan",
     ];
 
     private const string Placeholder = "__fuzz_placeholder__";

@@ -115,6 +115,7 @@ internal sealed class ValidValues(JsonElement document, string ownProvince)
         [
             .. name.Contains("email", StringComparison.OrdinalIgnoreCase) ? new[] { $"fuzz.{unique}@example.ma" } : [],
             .. name.Contains("phone", StringComparison.OrdinalIgnoreCase) ? new[] { "+212 600 000 000" } : [],
+            .. name.Contains("url", StringComparison.OrdinalIgnoreCase) ? new[] { "https://partner.example.ma/hooks" } : [],
             .. name.Contains("province", StringComparison.OrdinalIgnoreCase) ? new[] { ownProvince } : [],
             $"Fuzz {unique}",
             ownProvince,

@@ -11,6 +11,10 @@ using Partnerships.Infrastructure.Jobs;
 using Partnerships.Infrastructure.Persistence;
 using Partnerships.Infrastructure.Security;
 using Partnerships.Infrastructure.Seeding;
+using Partnerships.Infrastructure.Webhooks;
+using Partnerships.Infrastructure.Reminders;
+using BuildingBlocks.Infrastructure.Reminders;
+using Partnerships.Application.Webhooks;
 
 namespace Partnerships.Infrastructure;
 
@@ -33,6 +37,17 @@ public static class PartnershipsModule
         services.AddPartnerRateLimit(configuration);
         services.AddSingleton<IRecurringJobs, PartnershipsRecurringJobs>();
         services.AddTransient<ConventionStatusJob>();
+        services.AddReminderLedger(configuration);
+        services.AddOptions<ConventionReminderOptions>().Bind(configuration.GetSection(ConventionReminderOptions.Section));
+        services.AddSingleton<ConventionReminderEmails>();
+        services.AddSingleton<ConventionReminders>();
+        services.AddTransient(sp => new ConventionRemindersJob(sp.GetRequiredService<ConventionReminders>()));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddTransient<WebhookSender>();
+        services.AddTransient(sp => new WebhookDeliveryJob(sp.GetRequiredService<WebhookSender>()));
+        // No redirects: a partner's receiver answers where it was registered, nowhere else.
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.DescribeApiTag("Partners", "Partner organisations the agency works with (associations, cooperatives, public bodies, banks), and their systems' API keys.");
         services.DescribeApiTag("Conventions", "Partnership conventions between the agency and its partners: parties and roles, terms, commitments and deliverables, signature, amendments, renewal and termination.");
         services.DescribeApiTag("Partner systems", "What a partner's own information system reaches with its X-Api-Key: only its own data.");
@@ -40,13 +55,19 @@ public static class PartnershipsModule
     }
 
     public static IEndpointRouteBuilder MapPartnershipsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPartnerEndpoints().MapConventionEndpoints();
+        app.MapPartnerEndpoints().MapWebhookEndpoints().MapConventionEndpoints().MapJointCommitteeEndpoints();
 
     /// <summary>Its part of the demo story: partners, registered through the same command as the API.</summary>
     public static Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, DemoStage stage, CancellationToken cancellationToken) =>
         stage switch
         {
-            DemoStage.Reference => DemoPartners.SeedAsync(services, cancellationToken),
+            DemoStage.Reference => SeedReferenceAsync(services, cancellationToken),
             _ => Task.CompletedTask,
         };
+
+    private static async Task SeedReferenceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DemoPartners.SeedAsync(services, cancellationToken);
+        await DemoConventions.SeedAsync(services, cancellationToken);
+    }
 }

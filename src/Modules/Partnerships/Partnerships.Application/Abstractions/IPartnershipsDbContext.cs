@@ -3,6 +3,7 @@ using Partnerships.Domain.ApiKeys;
 using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
 using Partnerships.Domain.Projects;
+using Partnerships.Domain.Webhooks;
 
 namespace Partnerships.Application.Abstractions;
 
@@ -16,6 +17,10 @@ public interface IPartnershipsDbContext
     DbSet<Convention> Conventions { get; }
 
     DbSet<FollowedProject> FollowedProjects { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbContext Context { get; }
 }

@@ -3,7 +3,9 @@ using BuildingBlocks.Application.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
 using Partnerships.Domain.Conventions;
+using Partnerships.Application.Webhooks;
 using Partnerships.Domain.Projects;
+using Partnerships.Domain.Webhooks;
 
 namespace Partnerships.Application.Projects;
 
@@ -43,7 +45,27 @@ internal sealed class FollowStageChanges(IPartnershipsDbContext db, TimeProvider
         }
 
         var change = new StageChange(e.Sequence, e.FromStage, e.ToStage, e.Outcome, e.ChangedAt);
-        // The inbox's unit of work saves, in the message's transaction.
-        project.Record(change, followers.Distinct(), clock.GetUtcNow());
+        var known = project.History.Any(h => h.Sequence == change.Sequence);
+        var now = clock.GetUtcNow();
+        // The inbox's unit of work saves, in the message's transaction: the change and its deliveries together.
+        project.Record(change, followers.Distinct(), now);
+        if (!known)
+        {
+            await RecordDeliveriesAsync(project, change, now, cancellationToken);
+        }
+    }
+
+    /// <summary>A delivery for each follower with a webhook endpoint, its body fixed now.</summary>
+    private async Task RecordDeliveriesAsync(FollowedProject project, StageChange change, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var followers = project.PartnerIds;
+        var subscribed = await db.WebhookEndpoints.Where(w => followers.Contains(w.PartnerId)).Select(w => w.PartnerId).ToListAsync(cancellationToken);
+        foreach (var partner in subscribed)
+        {
+            var id = WebhookDeliveryId.New();
+            db.WebhookDeliveries.Add(WebhookDelivery.Record(
+                id, partner, project.Id.Value, change.Sequence, WebhookPayload.StageChanged,
+                WebhookPayload.For(id, project.Id.Value, project.ProgrammeId, change, now), now));
+        }
     }
 }

@@ -66,6 +66,15 @@ public sealed class Convention : AggregateRoot<ConventionId>, IProvinceScoped
 
     public IReadOnlyCollection<Amendment> Amendments => _amendments;
 
+    /// <summary>The joint committee's members, for the agency and each partner.</summary>
+    public IReadOnlyList<JointCommitteeMember> CommitteeMembers { get; private set; } = [];
+
+    /// <summary>The joint committee's meetings, by date.</summary>
+    public IReadOnlyList<JointCommitteeMeeting> Meetings { get; private set; } = [];
+
+    /// <summary>The annual action plans, by year.</summary>
+    public IReadOnlyList<ActionPlan> ActionPlans { get; private set; } = [];
+
     public DateTimeOffset CreatedOn { get; private set; }
 
     public DateTimeOffset UpdatedOn { get; private set; }
@@ -199,6 +208,51 @@ public sealed class Convention : AggregateRoot<ConventionId>, IProvinceScoped
         var obligation = _obligations.Single(o => o.Id == id);
         obligation.Settle(status, on);
         UpdatedOn = now;
+    }
+
+    /// <summary>Sets the joint committee's members (the whole list); each represents the agency or a party.</summary>
+    public void SetCommittee(IReadOnlyList<JointCommitteeMember> members, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        CheckRule(new CommitmentsMustBelongToPartiesRule(members.Select(m => m.PartnerId), PartnerIds));
+        CommitteeMembers = [.. members.Select(m => m with { Name = m.Name.Trim(), Function = m.Function.Trim() })];
+        UpdatedOn = now;
+    }
+
+    public JointCommitteeMeeting RecordMeeting(DateOnly heldOn, IReadOnlyList<string> attendees, string minutes, IReadOnlyList<string> decisions, DateTimeOffset now)
+    {
+        CheckRule(new ConventionMustBeSignedRule(Status, "committee meetings"));
+        var meeting = new JointCommitteeMeeting(Guid.CreateVersion7(), heldOn, [.. attendees.Select(a => a.Trim())], minutes.Trim(), [.. decisions.Select(d => d.Trim())], now);
+        Meetings = [.. Meetings.Append(meeting).OrderBy(m => m.HeldOn).ThenBy(m => m.Id)];
+        UpdatedOn = now;
+        return meeting;
+    }
+
+    /// <summary>Draws up or revises the action plan of a year (its activities and their progress), until it is evaluated.</summary>
+    public ActionPlan PlanYear(int year, IReadOnlyList<ActionPlanActivity> activities, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        CheckRule(new ConventionMustBeSignedRule(Status, "action plans"));
+        CheckRule(new PlanYearMustBeWithinConventionRule(year, EffectiveOn, ExpiresOn));
+        CheckRule(new PlanMustBeOpenRule(ActionPlans.FirstOrDefault(p => p.Year == year), "revised"));
+        CheckRule(new CommitmentsMustBelongToPartiesRule(activities.Select(a => a.ResponsiblePartnerId), PartnerIds));
+        var plan = new ActionPlan(year, [.. activities.Select(a => a with { Title = a.Title.Trim(), Target = a.Target.Trim() })], null);
+        ActionPlans = [.. ActionPlans.Where(p => p.Year != year).Append(plan).OrderBy(p => p.Year)];
+        UpdatedOn = now;
+        return plan;
+    }
+
+    /// <summary>The year-end evaluation: records what was achieved and closes the plan.</summary>
+    public ActionPlan EvaluateYear(int year, DateOnly evaluatedOn, string summary, DateTimeOffset now)
+    {
+        var plan = ActionPlans.FirstOrDefault(p => p.Year == year) ?? throw new InvalidOperationException("No plan for that year.");
+        CheckRule(new PlanMustBeOpenRule(plan, "evaluated again"));
+        CheckRule(new EvaluationMustWaitForYearEndRule(year, evaluatedOn));
+        var average = plan.Activities.Count == 0 ? 0 : (int)Math.Round(plan.Activities.Average(a => a.Progress));
+        var evaluated = plan with { Evaluation = new ActionPlanEvaluation(evaluatedOn, summary.Trim(), average) };
+        ActionPlans = [.. ActionPlans.Select(p => p.Year == year ? evaluated : p)];
+        UpdatedOn = now;
+        return evaluated;
     }
 
     private Guid[] PartnerIds => [.. _parties.Select(p => p.PartnerId.Value)];

@@ -2,6 +2,9 @@ using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Jobs;
 using Hangfire;
 using Mediator;
+using Microsoft.Extensions.Options;
+using Partnerships.Application.Webhooks;
+using Partnerships.Infrastructure.Reminders;
 using Partnerships.Application.Conventions;
 
 namespace Partnerships.Infrastructure.Jobs;
@@ -14,12 +17,21 @@ internal sealed class ConventionStatusJob(ISender sender)
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new RefreshConventionStatusesCommand(), cancellationToken).AsTask();
 }
 
-internal sealed class PartnershipsRecurringJobs : IRecurringJobs
+internal sealed class PartnershipsRecurringJobs(IOptions<WebhookOptions> webhooks, IOptions<ConventionReminderOptions> reminders) : IRecurringJobs
 {
-    public void Register(IRecurringJobManager jobs) =>
+    public void Register(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<ConventionStatusJob>(
             ConventionStatusJob.Id,
             job => job.RunAsync(CancellationToken.None),
             "5 0 * * *",
             new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        jobs.AddOrUpdate<WebhookDeliveryJob>(
+            WebhookDeliveryJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            webhooks.Value.Cron,
+            new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.Id, job => job.RunAsync(CancellationToken.None), reminders.Value.Cron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.SendId, job => job.SendPendingAsync(CancellationToken.None), reminders.Value.SendCron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+    }
 }

@@ -1,11 +1,13 @@
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
+using BuildingBlocks.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Partnerships.Application.Abstractions;
 using Partnerships.Domain.ApiKeys;
 using Partnerships.Domain.Conventions;
 using Partnerships.Domain.Partners;
 using Partnerships.Domain.Projects;
+using Partnerships.Domain.Webhooks;
 
 namespace Partnerships.Infrastructure.Persistence;
 
@@ -24,6 +26,10 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
 
     public DbSet<FollowedProject> FollowedProjects => Set<FollowedProject>();
 
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     public DbContext Context => this;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -34,6 +40,12 @@ internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbConte
         modelBuilder.Ignore<Instalment>();
         modelBuilder.Ignore<ConventionTerms>();
         modelBuilder.Ignore<StageChange>();
+        modelBuilder.Ignore<JointCommitteeMember>();
+        modelBuilder.Ignore<JointCommitteeMeeting>();
+        modelBuilder.Ignore<ActionPlan>();
+        modelBuilder.Ignore<ActionPlanActivity>();
+        modelBuilder.Ignore<ActionPlanEvaluation>();
         base.OnModelCreating(modelBuilder);
+        modelBuilder.AddReminderLedger();
     }
 }

@@ -1,7 +1,11 @@
 using BuildingBlocks.Application.Exceptions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Partnerships.Application.Partners;
+using Partnerships.Application.Partners.GetPartner;
 using Partnerships.Application.Partners.RegisterPartner;
+using Partnerships.Application.Partners.UpdatePartner;
+using Partnerships.Contracts;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Infrastructure.Seeding;
@@ -25,8 +29,10 @@ internal static class DemoPartners
         new("Crédit Agricole du Maroc", "القرض الفلاحي للمغرب", "CAM", PartnerType.Bank, null, null, null),
         new("Organisation Internationale du Travail", "المكتب الدولي للعمل", "OIT", PartnerType.InternationalOrganisation, null, null, null),
         new("Maroc Taswiq", "مغرب تسويق", null, PartnerType.PublicAgency, null, null, null),
-        new("Conseil provincial de Nador", "المجلس الإقليمي للناظور", null, PartnerType.LocalAuthority, "02.381", null, null),
-        new("Association des Très Petites Entreprises de Nador", "جمعية المقاولات الصغيرة جدا بالناظور", "ATPE", PartnerType.Association, "02.381", null, null),
+        new("Conseil provincial de Nador", "المجلس الإقليمي للناظور", null, PartnerType.ProvincialCouncil, "02.381", null, null),
+        // The article's social incubator of Nador's AGR programme.
+        new("Association des Très Petites Entreprises de Nador", "جمعية المقاولات الصغيرة جدا بالناظور", "ATPE", PartnerType.SocialIncubator, "02.381", null, null),
+        new("Comité provincial de développement humain de Taounate", "اللجنة الإقليمية للتنمية البشرية بتاونات", "CPDH Taounate", PartnerType.PublicAgency, "03.531", null, null),
         new("Association Dakhla Initiatives Locales", "جمعية الداخلة للمبادرات المحلية", null, PartnerType.Association, "12.391", null, null),
         new("Association Oued Ed-Dahab pour le Développement Social", "جمعية وادي الذهب للتنمية الاجتماعية", null, PartnerType.Association, "12.391", null, null),
         new("Association Femmes Entrepreneures de Dakhla", "جمعية النساء المقاولات بالداخلة", null, PartnerType.Association, "12.391", null, null),
@@ -46,8 +52,26 @@ internal static class DemoPartners
             }
             catch (ConflictException)
             {
-                // Already there from an earlier start.
+                await CorrectKindAsync(sender, partner, cancellationToken);
             }
         }
+    }
+
+    /// <summary>A database seeded by an earlier release keeps the old kind (ATPE as an association): the seed corrects it, through the same command as the API.</summary>
+    private static async Task CorrectKindAsync(ISender sender, RegisterPartnerCommand partner, CancellationToken cancellationToken)
+    {
+        var found = (await sender.Send(new FindPartnersByNameQuery([partner.Name!]), cancellationToken))
+            .FirstOrDefault(p => p.Name == partner.Name);
+        if (found is null || found.Type == partner.Type!.Value.ToString())
+        {
+            return;
+        }
+
+        var current = await sender.Send(new GetPartnerQuery(found.PartnerId), cancellationToken);
+        await sender.Send(
+            new UpdatePartnerCommand(
+                current.Id, current.Version, current.Name, current.NameAr, current.Acronym, partner.Type, current.ProvinceCode, current.ContactEmail, current.ContactPhone,
+                current.Ice, current.RegistrationNumber, [.. current.Contacts.Select(c => new PartnerContactInput(c.Name, c.Role, c.Email, c.Phone))], current.ProvincesOfAction),
+            cancellationToken);
     }
 }

@@ -21,6 +21,12 @@ internal sealed class ConventionConfiguration : IEntityTypeConfiguration<Convent
         builder.Property(c => c.TerminationReason).HasMaxLength(500);
         builder.Property(c => c.Commitments).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<FinancialCommitment>(), JsonColumn.Comparer<FinancialCommitment>());
+        builder.Property(c => c.CommitteeMembers).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<JointCommitteeMember>(), JsonColumn.Comparer<JointCommitteeMember>());
+        builder.Property(c => c.Meetings).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<JointCommitteeMeeting>(), JsonColumn.Comparer<JointCommitteeMeeting>());
+        builder.Property(c => c.ActionPlans).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<ActionPlan>(), JsonColumn.Comparer<ActionPlan>());
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.HasIndex(c => c.ProvinceCode);
         builder.HasIndex(c => new { c.Status, c.ExpiresOn });

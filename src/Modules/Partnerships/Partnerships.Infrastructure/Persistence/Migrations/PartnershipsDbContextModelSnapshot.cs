@@ -23,6 +23,85 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BuildingBlocks.Application.Reminders.Reminder", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("ClaimedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_on");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<DateTimeOffset?>("SentOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Key")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("NextAttemptOn")
+                        .HasDatabaseName("ix_reminders_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("Status", "CreatedOn")
+                        .HasDatabaseName("ix_reminders_status_created_on");
+
+                    b.ToTable("reminders", "partnerships");
+                });
+
             modelBuilder.Entity("BuildingBlocks.Infrastructure.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -240,10 +319,20 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActionPlans")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("action_plans");
+
                     b.Property<string>("Commitments")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("commitments");
+
+                    b.Property<string>("CommitteeMembers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("committee_members");
 
                     b.Property<DateTimeOffset>("CreatedOn")
                         .HasColumnType("timestamp with time zone")
@@ -271,6 +360,11 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("manager_email");
+
+                    b.Property<string>("Meetings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meetings");
 
                     b.PrimitiveCollection<Guid[]>("ProgrammeIds")
                         .IsRequired()
@@ -595,6 +689,154 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                     b.ToTable("followed_projects", "partnerships");
                 });
 
+            modelBuilder.Entity("Partnerships.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AttemptedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_on");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("DeliveryId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_attempts_delivery_id_number");
+
+                    b.ToTable("webhook_attempts", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("ClaimedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateTimeOffset?>("DeliveredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset>("NextAttemptOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_on");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("NextAttemptOn")
+                        .HasDatabaseName("ix_webhook_deliveries_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("PartnerId", "CreatedOn")
+                        .HasDatabaseName("ix_webhook_deliveries_partner_id_created_on");
+
+                    b.HasIndex("PartnerId", "ApplicationId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_partner_id_application_id_sequence");
+
+                    b.ToTable("webhook_deliveries", "partnerships");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTimeOffset>("CreatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", "partnerships");
+                });
+
             modelBuilder.Entity("Partnerships.Domain.ApiKeys.PartnerApiKey", b =>
                 {
                     b.HasOne("Partnerships.Domain.Partners.Partner", null)
@@ -648,6 +890,16 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_convention_obligations_conventions_convention_id");
                 });
 
+            modelBuilder.Entity("Partnerships.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("Partnerships.Domain.Webhooks.WebhookDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhook_deliveries_delivery_id");
+                });
+
             modelBuilder.Entity("Partnerships.Domain.Conventions.Convention", b =>
                 {
                     b.Navigation("Amendments");
@@ -655,6 +907,11 @@ namespace Partnerships.Infrastructure.Persistence.Migrations
                     b.Navigation("Obligations");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnerships.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 #pragma warning restore 612, 618
         }
