@@ -83,6 +83,13 @@ public sealed partial class DemoStoryTests
             var loans = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans?programmeId={dakhla}&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
             loans.Should().NotBeEmpty().And.OnlyContain(l => l.GetProperty("repayments").GetArrayLength() == 1 && l.GetProperty("annualRate").GetDecimal() == 0m);
             loans.Count(l => l.GetProperty("arrearsBucket").GetString() == "31-60").Should().Be(1);
+            if (loans.Count >= 3)
+            {
+                // Loans in every state the demo can honestly reach: repaid, current and in arrears.
+                loans.Select(l => l.GetProperty("status").GetString()).Should().Contain(["Repaid", "Active"]);
+                loans.Should().Contain(l => l.GetProperty("arrearsBucket").GetString() == "current" && l.GetProperty("status").GetString() == "Active");
+            }
+
             var portfolio = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{dakhla}/portfolio");
             portfolio.GetProperty("portfolioAtRisk30").GetDecimal().Should().BeGreaterThan(0m);
             (await _api.ScalarAsync<long>("SELECT count(*) FROM financing.outbox_messages WHERE type = 'financing.loan-fell-into-arrears.v1'")).Should().Be(1);
