@@ -175,7 +175,7 @@ public sealed class WebhookTests : IClassFixture<WebhookFactory>
     }
 
     [Fact]
-    public async Task A_webhook_needs_https_and_the_webhooks_scope()
+    public async Task A_webhook_needs_https_a_public_address_and_the_webhooks_scope()
     {
         var admin = await api.AdminClientAsync("en");
         var partner = await ConventionTests.PartnerAsync(admin, "Association", "02.381");
@@ -183,6 +183,13 @@ public sealed class WebhookTests : IClassFixture<WebhookFactory>
         var feedOnly = await api.PartnerSystemAsync(admin, partner, "status:read");
 
         (await system.PutAsJsonAsync("/api/v1/partner/webhooks", new { url = "http://partner.example.ma/hooks" })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        foreach (var inside in new[] { "https://10.1.2.3/hooks", "https://169.254.169.254/latest/meta-data", "https://192.168.1.10/hooks", "https://[fd00::1]/hooks", "https://[::ffff:172.16.0.5]/hooks", "https://0.0.0.0/hooks" })
+        {
+            var refused = await system.PutAsJsonAsync("/api/v1/partner/webhooks", new { url = inside });
+            refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, inside);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("webhook.address-not-public");
+        }
+
         (await system.GetAsync("/api/v1/partner/webhooks")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await feedOnly.PutAsJsonAsync("/api/v1/partner/webhooks", new { url = "https://partner.example.ma/hooks" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 

@@ -2,19 +2,20 @@ using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Jobs;
 using BuildingBlocks.Infrastructure.Modules;
+using BuildingBlocks.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Partnerships.Application.Abstractions;
+using Partnerships.Application.Webhooks;
 using Partnerships.Infrastructure.Endpoints;
 using Partnerships.Infrastructure.Jobs;
 using Partnerships.Infrastructure.Persistence;
+using Partnerships.Infrastructure.Reminders;
 using Partnerships.Infrastructure.Security;
 using Partnerships.Infrastructure.Seeding;
 using Partnerships.Infrastructure.Webhooks;
-using Partnerships.Infrastructure.Reminders;
-using BuildingBlocks.Infrastructure.Reminders;
-using Partnerships.Application.Webhooks;
 
 namespace Partnerships.Infrastructure;
 
@@ -45,9 +46,10 @@ public static class PartnershipsModule
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddTransient<WebhookSender>();
         services.AddTransient(sp => new WebhookDeliveryJob(sp.GetRequiredService<WebhookSender>()));
-        // No redirects: a partner's receiver answers where it was registered, nowhere else.
+        // No redirects: a partner's receiver answers where it was registered, nowhere else; and only
+        // on a public address, whatever its name resolves to at the moment of posting.
         services.AddHttpClient(WebhookSender.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopbackHttp));
         services.DescribeApiTag("Partners", "Partner organisations the agency works with (associations, cooperatives, public bodies, banks), and their systems' API keys.");
         services.DescribeApiTag("Conventions", "Partnership conventions between the agency and its partners: parties and roles, terms, commitments and deliverables, signature, amendments, renewal and termination.");
         services.DescribeApiTag("Partner systems", "What a partner's own information system reaches with its X-Api-Key: only its own data.");

@@ -107,6 +107,12 @@ internal sealed class WebhookEndpointHandlers(IPartnershipsDbContext db, ICurren
             throw new BusinessRuleException(new WebhookMustUseHttpsRule());
         }
 
+        if ((IPAddress.TryParse(url.DnsSafeHost, out var literal) && !WebhookAddresses.Allows(literal, options.Value.AllowLoopbackHttp))
+            || (url.IsLoopback && !options.Value.AllowLoopbackHttp))
+        {
+            throw new BusinessRuleException(new WebhookMustBePublicRule());
+        }
+
         var now = clock.GetUtcNow();
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.PartnerId == own, cancellationToken);
         if (endpoint is null)
@@ -145,6 +151,18 @@ internal sealed class WebhookEndpointHandlers(IPartnershipsDbContext db, ICurren
         url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
     private static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed class WebhookMustBePublicRule : IBusinessRule
+    {
+        public string Code => "webhook.address-not-public";
+
+        public LocalizedText Message => new(
+            "A webhook URL must point to a public internet address, not a private, loopback or link-local one.",
+            "L'adresse d'un webhook doit désigner une adresse publique d'internet, non une adresse privée, locale ou de lien local.",
+            "يجب أن يشير عنوان الويب هوك إلى عنوان عمومي على الإنترنت، لا إلى عنوان خاص أو محلي.");
+
+        public bool IsBroken() => true;
+    }
 
     private sealed class WebhookMustUseHttpsRule : IBusinessRule
     {
