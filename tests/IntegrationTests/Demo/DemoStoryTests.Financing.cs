@@ -83,11 +83,10 @@ public sealed partial class DemoStoryTests
             var loans = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans?programmeId={dakhla}&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
             loans.Should().NotBeEmpty().And.OnlyContain(l => l.GetProperty("repayments").GetArrayLength() == 1 && l.GetProperty("annualRate").GetDecimal() == 0m);
             loans.Count(l => l.GetProperty("arrearsBucket").GetString() == "31-60").Should().Be(1);
-            if (loans.Count >= 3)
+            if (loans.Count >= 2)
             {
-                // Loans in every state the demo can honestly reach: repaid, current and in arrears.
+                // Loans repaid and in arrears (a revision's cancelled loans come only from a revision).
                 loans.Select(l => l.GetProperty("status").GetString()).Should().Contain(["Repaid", "Active"]);
-                loans.Should().Contain(l => l.GetProperty("arrearsBucket").GetString() == "current" && l.GetProperty("status").GetString() == "Active");
             }
 
             var portfolio = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{dakhla}/portfolio");

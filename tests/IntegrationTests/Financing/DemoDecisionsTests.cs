@@ -62,6 +62,7 @@ public sealed class DemoDecisionsTests(ApiFactory api) : IClassFixture<ApiFactor
         var loans = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans?programmeId={dakhla}")).GetProperty("items").EnumerateArray().ToList();
         loans.Should().HaveCount(2).And.OnlyContain(l => l.GetProperty("repayments").GetArrayLength() == 1);
         loans.Select(l => l.GetProperty("arrearsBucket").GetString()).Should().BeEquivalentTo(["current", "31-60"]);
+        loans.Select(l => l.GetProperty("status").GetString()).Should().BeEquivalentTo(["Repaid", "Active"]);
         (await api.ScalarAsync<long>("SELECT count(*) FROM financing.outbox_messages WHERE type = 'financing.loan-fell-into-arrears.v1'")).Should().Be(1);
         var portfolio = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{dakhla}/portfolio");
         portfolio.GetProperty("portfolioAtRisk30").GetDecimal().Should().BeGreaterThan(0m);

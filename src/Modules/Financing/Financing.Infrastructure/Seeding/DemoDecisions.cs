@@ -188,8 +188,8 @@ internal static class DemoDecisions
         }
 
         // The demo's one late payer: his honour loan started five and a half months ago; he paid half
-        // of his first instalment, late. With three loans or more, the first holder repaid all of his
-        // at once (a Repaid loan); the others paid their first instalment ahead of time.
+        // of his first instalment, late. With two loans or more, the first holder repaid all of his at
+        // once (a Repaid loan); the others paid their first instalment ahead of time.
         var late = loans[^1];
         await db.Database.ExecuteSqlAsync(
             $"UPDATE financing.loan_instalments SET due_on = due_on - interval '5 months 15 days' WHERE loan_id = {late.Id.Value}", cancellationToken);
@@ -199,7 +199,7 @@ internal static class DemoDecisions
         {
             var first = loan.Instalments[0];
             var amount = loan.Id == late.Id ? Money.Mad(decimal.Round(first.Amount / 2m, 2, MidpointRounding.ToZero))
-                : loan.Id == loans[0].Id && loans.Count >= 3 ? Money.Mad(loan.Instalments.Sum(m => m.Amount))
+                : loan.Id == loans[0].Id && loans.Count >= 2 ? Money.Mad(loan.Instalments.Sum(m => m.Amount))
                 : first;
             await SendAsync(services, new RecordRepaymentCommand(loan.Id.Value, amount.Amount, today, "REC-DEMO-" + loan.Id.Value.ToString("N")[..8].ToUpperInvariant()), cancellationToken);
         }
