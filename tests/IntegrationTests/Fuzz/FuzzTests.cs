@@ -46,7 +46,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         "RenewConvention", "AmendConvention", "ListConventionAmendments", "AddConventionObligation", "ListConventionObligations",
         "SettleConventionObligation", "ListPartnerApiKeys", "RotatePartnerApiKey", "RevokePartnerApiKey", "ListPartnerProjects",
         "GetPartnerProject", "SetPartnerWebhook", "GetPartnerWebhook", "RemovePartnerWebhook", "ListPartnerWebhookDeliveries",
-        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery", "GetConventionCommittee", "SetConventionCommittee",
+        "GetPartnerWebhookDelivery", "ReplayPartnerWebhookDelivery", "ReferCandidate", "ListReferrals", "GetReferral", "GetConventionCommittee", "SetConventionCommittee",
         "RecordCommitteeMeeting", "ListConventionActionPlans", "PlanConventionYear", "EvaluateConventionActionPlan",
     ];
 
@@ -55,6 +55,9 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
     private readonly List<string> _failures = [];
     private readonly Dictionary<string, int> _requestsPerOperation = [];
     private readonly Dictionary<string, (string? Valid, string? Foreign)> _ids = [];
+
+    /// <summary>The beginning of the last answer's body, to say why a valid request was refused.</summary>
+    private string _lastAnswer = string.Empty;
     private string _fingerprintSql = null!;
     private string _pendingSql = null!;
     private string _fingerprint = null!;
@@ -76,7 +79,12 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         var anonymous = api.CreateClient();
 
         var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var values = new ValidValues(document, OwnProvince);
+        // References a valid request needs to be valid: an open programme to apply to.
+        var references = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["programmeId"] = (await IntegrationTests.Applicants.ApplicationData.OpenProgrammeAsync(admin)).ToString(),
+        };
+        var values = new ValidValues(document, OwnProvince, references);
         await PrepareFingerprintAsync();
 
         var setUp = clock.Elapsed;
@@ -193,7 +201,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         var baseline = await SendAsync(operation, caller, client, parameters, valid, null, null, Body()?.ToJsonString(), "valid request");
         if (caller != "officer" && baseline == HttpStatusCode.BadRequest)
         {
-            _failures.Add($"{operation.Id} as {caller}: the valid request built from the document is refused with 400; fuzzing it tests only validation");
+            _failures.Add($"{operation.Id} as {caller}: the valid request built from the document is refused with 400; fuzzing it tests only validation: {_lastAnswer}");
         }
 
         if (baseline == HttpStatusCode.Forbidden || (baseline == HttpStatusCode.Unauthorized && caller != "anonymous"))
@@ -465,6 +473,7 @@ public sealed partial class FuzzTests(ApiFactory api, ITestOutputHelper output) 
         {
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
+            _lastAnswer = text[..Math.Min(300, text.Length)];
             if (status >= 500)
             {
                 _failures.Add($"{context}: {status}");

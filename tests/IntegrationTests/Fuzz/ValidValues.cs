@@ -7,9 +7,10 @@ namespace IntegrationTests.Fuzz;
 /// <summary>
 /// A valid value for a schema of the API document: its <c>example</c> when it has one, otherwise
 /// one synthesised from its type, enum, format and pattern, so that each hostile value is tried
-/// on a request that is otherwise acceptable.
+/// on a request that is otherwise acceptable. A property named in <c>references</c> (e.g.
+/// <c>programmeId</c>) gets the id of a record that exists, wherever it appears, examples included.
 /// </summary>
-internal sealed class ValidValues(JsonElement document, string ownProvince)
+internal sealed class ValidValues(JsonElement document, string ownProvince, IReadOnlyDictionary<string, string>? references = null)
 {
     private int _counter;
 
@@ -50,6 +51,35 @@ internal sealed class ValidValues(JsonElement document, string ownProvince)
 
     public JsonNode? For(JsonElement schema, string name, int depth = 0)
     {
+        var value = Synthesise(schema, name, depth);
+        return depth == 0 ? WithReferences(value) : value;
+    }
+
+    private JsonNode? WithReferences(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj.ToList())
+                {
+                    obj[key] = references is not null && references.TryGetValue(key, out var id) && child is JsonValue ? JsonValue.Create(id) : WithReferences(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    WithReferences(item);
+                }
+
+                break;
+        }
+
+        return node;
+    }
+
+    private JsonNode? Synthesise(JsonElement schema, string name, int depth)
+    {
         schema = Resolve(schema);
         if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("example", out var example))
         {
@@ -69,13 +99,13 @@ internal sealed class ValidValues(JsonElement document, string ownProvince)
                 {
                     foreach (var property in properties.EnumerateObject())
                     {
-                        result[property.Name] = For(property.Value, property.Name, depth + 1);
+                        result[property.Name] = Synthesise(property.Value, property.Name, depth + 1);
                     }
                 }
 
                 return result;
             case "array":
-                return depth < 5 && schema.TryGetProperty("items", out var items) ? new JsonArray(For(items, name, depth + 1)) : new JsonArray();
+                return depth < 5 && schema.TryGetProperty("items", out var items) ? new JsonArray(Synthesise(items, name, depth + 1)) : new JsonArray();
             case "integer":
                 return JsonValue.Create(Number(schema, "minimum") ?? 1);
             case "number":

@@ -19,7 +19,7 @@ namespace IntegrationTests.Partnerships;
 /// </summary>
 public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private sealed record Side(Guid Partner, HttpClient System, Guid Application, Guid Delivery, string Url);
+    private sealed record Side(Guid Partner, HttpClient System, Guid Application, Guid Delivery, string Url, Guid Referral = default, JsonElement Person = default, Guid Programme = default);
 
     private sealed record World(Side A, Side B);
 
@@ -67,6 +67,29 @@ public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFac
             return !own.Contains(w.A.Delivery.ToString(), StringComparison.Ordinal) ? "A does not see its own delivery (the setup failed)"
                 : other.Contains(w.A.Delivery.ToString(), StringComparison.Ordinal) ? "B lists A's delivery" : null;
         },
+        ["ListReferrals"] = async (w, path) =>
+        {
+            var own = await w.A.System.GetStringAsync(path);
+            var other = await w.B.System.GetStringAsync(path);
+            return !own.Contains(w.A.Referral.ToString(), StringComparison.Ordinal) ? "A does not see its own referral (the setup failed)"
+                : other.Contains(w.A.Referral.ToString(), StringComparison.Ordinal) ? "B lists A's referral" : null;
+        },
+        ["GetReferral"] = (w, path) => OwnOkOtherNotFoundAsync(w, HttpMethod.Get, path.Replace("{id}", w.A.Referral.ToString(), StringComparison.Ordinal)),
+        ["ReferCandidate"] = async (w, path) =>
+        {
+            // B refers the very person A referred: the person's record is shared, the referrals are not.
+            using var response = await w.B.System.PostAsJsonAsync(path, ReferralOf(w.A.Person, w.A.Programme));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                return $"B's referral of a person A referred answered {(int)response.StatusCode}: {text}";
+            }
+
+            var own = await w.A.System.GetStringAsync(path);
+            var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+            return text.Contains(w.A.Referral.ToString(), StringComparison.Ordinal) ? "B's answer shows A's referral"
+                : own.Contains(id, StringComparison.Ordinal) ? "A lists B's referral" : null;
+        },
         ["GetPartnerWebhookDelivery"] = (w, path) => OwnOkOtherNotFoundAsync(w, HttpMethod.Get, path.Replace("{deliveryId}", w.A.Delivery.ToString(), StringComparison.Ordinal)),
         ["ReplayPartnerWebhookDelivery"] = async (w, path) =>
         {
@@ -91,8 +114,10 @@ public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFac
         await Eventually.Until(
             async () => (await a.System.GetStringAsync("/api/v1/partner/webhooks/deliveries")) + (await b.System.GetStringAsync("/api/v1/partner/webhooks/deliveries")),
             s => s.Split("\"id\"").Length == 3);
+        var programme = await IntegrationTests.Applicants.ApplicationData.OpenProgrammeAsync(admin);
+        var person = JsonSerializer.SerializeToElement(IntegrationTests.Applicants.ApplicationData.Person(commune: "02.381.01.01"));
         var world = new World(
-            a with { Delivery = await DeliveryOfAsync(a.System) },
+            a with { Delivery = await DeliveryOfAsync(a.System), Referral = await ReferAsync(a.System, person, programme), Person = person, Programme = programme },
             b with { Delivery = await DeliveryOfAsync(b.System) });
 
         var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
@@ -128,6 +153,7 @@ public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFac
             ["applicationId"] = w.A.Application,
             ["deliveryId"] = w.A.Delivery,
             ["partnerId"] = w.A.Partner,
+            ["id"] = w.A.Referral,
         };
         var hasId = false;
         var target = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m =>
@@ -151,7 +177,7 @@ public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFac
         }
 
         return response.StatusCode == HttpStatusCode.Forbidden || (int)response.StatusCode >= 500 ? $"answered {(int)response.StatusCode}"
-            : new[] { w.A.Partner, w.A.Application, w.A.Delivery }.Any(id => text.Contains(id.ToString(), StringComparison.Ordinal)) ? "shows A's data" : null;
+            : new[] { w.A.Partner, w.A.Application, w.A.Delivery, w.A.Referral }.Any(id => text.Contains(id.ToString(), StringComparison.Ordinal)) ? "shows A's data" : null;
     }
 
     private static async Task<string?> OwnOkOtherNotFoundAsync(World w, HttpMethod method, string target)
@@ -176,6 +202,30 @@ public sealed class PartnerIsolationTests(ApiFactory api) : IClassFixture<ApiFac
         var application = Guid.NewGuid();
         await PublishAsync(application, partner);
         return new Side(partner, system, application, Guid.Empty, url);
+    }
+
+    private static object ReferralOf(JsonElement person, Guid programme) => new
+    {
+        person,
+        project = new
+        {
+            programmeId = programme,
+            title = "Atelier de couture",
+            sector = "Crafts",
+            communeCode = "02.381.01.01",
+            description = "Deux machines à coudre et le tissu de trois mois.",
+            estimatedTotalCost = 48_000.00m,
+            requestedAmount = 40_000.00m,
+            ownContribution = 8_000.00m,
+            expectedJobs = 2,
+        },
+    };
+
+    private static async Task<Guid> ReferAsync(HttpClient system, JsonElement person, Guid programme)
+    {
+        var response = await system.PostAsJsonAsync("/api/v1/partner/referrals", ReferralOf(person, programme));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<Guid> DeliveryOfAsync(HttpClient system) =>

@@ -143,6 +143,8 @@ internal sealed class Caller(CallerKind kind, string[] roles, string[] provinces
 
     public IReadOnlyCollection<string> Provinces { get; } = provinces;
 
+    public bool IsNationalPartner => false;
+
     public static Caller Officer(params string[] provinces) => new(CallerKind.Staff, [BuildingBlocks.Application.Security.Roles.Officer], provinces);
 
     public static Caller ProgramManager() => new(CallerKind.Staff, [BuildingBlocks.Application.Security.Roles.ProgramManager], []);

@@ -63,19 +63,47 @@ public class ProvinceAccessTests
         access.CanRead(Casablanca + " ").Should().BeFalse();
     }
 
-    [Theory]
-    [InlineData(CallerKind.Partner)]
-    [InlineData(CallerKind.Anonymous)]
-    public void Partners_and_anonymous_callers_see_nothing(CallerKind kind)
+    [Fact]
+    public void Anonymous_callers_see_nothing()
     {
-        // Even with a nationwide role and provinces claimed, only staff get province access.
-        var access = ProvinceAccess.For(new FakeUser(kind, [Roles.Admin], [Casablanca]));
+        // Even with a nationwide role and provinces claimed, an anonymous caller gets no province.
+        var access = ProvinceAccess.For(new FakeUser(CallerKind.Anonymous, [Roles.Admin], [Casablanca]));
 
         access.All.Should().BeFalse();
         access.Codes.Should().BeEmpty();
         access.CanRead(Casablanca).Should().BeFalse();
         access.CanWrite(Casablanca).Should().BeFalse();
         access.CanWrite(null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_local_partner_acts_in_its_provinces_only_whatever_role_it_claims()
+    {
+        var access = ProvinceAccess.For(new FakeUser(CallerKind.Partner, [Roles.Admin], [Casablanca, Rabat]));
+
+        access.All.Should().BeFalse();
+        access.CanWrite(Casablanca).Should().BeTrue();
+        access.CanWrite(Rabat).Should().BeTrue();
+        access.CanWrite(Fes).Should().BeFalse();
+        access.CanWrite(null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_partner_without_provinces_acts_nowhere_unless_it_is_national()
+    {
+        ProvinceAccess.For(new FakeUser(CallerKind.Partner)).CanWrite(Fes).Should().BeFalse();
+
+        var national = ProvinceAccess.For(new FakeUser(CallerKind.Partner) { IsNationalPartner = true });
+
+        national.All.Should().BeTrue();
+        national.CanWrite(Fes).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Only_a_partner_is_ever_national()
+    {
+        ProvinceAccess.For(new FakeUser(CallerKind.Anonymous) { IsNationalPartner = true }).All.Should().BeFalse();
+        ProvinceAccess.For(new FakeUser(CallerKind.Staff, [Roles.Officer], [Casablanca]) { IsNationalPartner = true }).All.Should().BeFalse();
     }
 
     private sealed record FakeUser(CallerKind Kind, IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> Provinces)
@@ -89,6 +117,8 @@ public class ProvinceAccessTests
         public Guid? UserId => Kind == CallerKind.Staff ? Guid.Empty : null;
 
         public Guid? PartnerId => Kind == CallerKind.Partner ? Guid.Empty : null;
+
+        public bool IsNationalPartner { get; init; }
 
         public bool IsInRole(string role) => Roles.Contains(role);
     }

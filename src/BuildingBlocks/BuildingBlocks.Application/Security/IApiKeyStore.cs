@@ -3,8 +3,17 @@ using System.Text;
 
 namespace BuildingBlocks.Application.Security;
 
-/// <summary>The partner an API key belongs to, and what the key may do (its scopes, e.g. <c>status:read</c>).</summary>
-public sealed record ApiKeyOwner(Guid KeyId, Guid PartnerId, IReadOnlyList<string>? Scopes = null);
+/// <summary>
+/// The partner an API key belongs to, what the key may do (its scopes, e.g. <c>status:read</c>),
+/// and where the partner acts: the provinces it may refer candidates in, or the whole country for
+/// a national organisation that lists no province.
+/// </summary>
+public sealed record ApiKeyOwner(
+    Guid KeyId,
+    Guid PartnerId,
+    IReadOnlyList<string>? Scopes = null,
+    IReadOnlyList<string>? Provinces = null,
+    bool Nationwide = false);
 
 /// <summary>Finds the owner of an API key by the key's hash. Implemented by the module that owns partners.</summary>
 public interface IApiKeyStore

@@ -23,8 +23,11 @@ public interface ICurrentUser
 
     IReadOnlyCollection<string> Roles { get; }
 
-    /// <summary>Province codes a staff member works on (meaningful for Officers and Mentors).</summary>
+    /// <summary>Province codes a staff member works on (meaningful for Officers and Mentors), or a partner acts in.</summary>
     IReadOnlyCollection<string> Provinces { get; }
+
+    /// <summary>A partner system of a national organisation that lists no province: it acts in the whole country.</summary>
+    bool IsNationalPartner { get; }
 
     bool IsInRole(string role);
 }

@@ -46,6 +46,10 @@ public sealed class ProvinceAccess
             CallerKind.System => Everything,
             CallerKind.Staff when Roles.Nationwide.Any(user.IsInRole) => Everything,
             CallerKind.Staff => new ProvinceAccess(false, user.Provinces),
+            // A partner system writes only through its referrals, in the provinces where the
+            // partner acts; what it reads is narrowed further by its own id in every partner query.
+            CallerKind.Partner when user.IsNationalPartner => Everything,
+            CallerKind.Partner => new ProvinceAccess(false, user.Provinces),
             _ => Nothing,
         };
     }

@@ -40,6 +40,8 @@ internal sealed class ApiKeyAuthenticationHandler(
                 new Claim(AuthNames.PartnerClaim, owner.PartnerId.ToString()),
                 new Claim(AuthNames.ApiKeyClaim, owner.KeyId.ToString()),
                 .. (owner.Scopes ?? []).Select(scope => new Claim(AuthNames.ScopeClaim, scope)),
+                .. (owner.Provinces ?? []).Select(province => new Claim(AuthNames.ProvinceClaim, province)),
+                .. owner.Nationwide ? [new Claim(AuthNames.NationwideClaim, "true")] : Array.Empty<Claim>(),
             ],
             Scheme.Name,
             AuthNames.PartnerClaim,

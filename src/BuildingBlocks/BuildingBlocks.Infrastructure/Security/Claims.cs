@@ -10,6 +10,7 @@ public static class AuthNames
     public const string ApiKeyClaim = "key_id";
     public const string ScopeClaim = "scope";
     public const string SubjectClaim = "sub";
+    public const string NationwideClaim = "nationwide";
 
     public const string StaffKind = "staff";
     public const string PartnerKind = "partner";

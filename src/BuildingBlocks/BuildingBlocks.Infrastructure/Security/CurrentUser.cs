@@ -45,6 +45,8 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser,
 
     public IReadOnlyCollection<string> Roles => Values(AuthNames.RoleClaim);
 
+    public bool IsNationalPartner => Kind == CallerKind.Partner && Principal?.HasClaim(AuthNames.NationwideClaim, "true") == true;
+
     public IReadOnlyCollection<string> Provinces => Values(AuthNames.ProvinceClaim);
 
     private ClaimsPrincipal? Principal => _actingFor ?? accessor.HttpContext?.User;

@@ -50,5 +50,6 @@ public static class ApplicantsModule
     }
 
     public static IEndpointRouteBuilder MapApplicantsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapCampaignEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints();
+        app.MapGeographyEndpoints().MapPersonEndpoints().MapGroupEndpoints().MapCampaignEndpoints().MapImportEndpoints().MapDuplicateEndpoints().MapApplicationEndpoints()
+            .MapReferralEndpoints();
 }

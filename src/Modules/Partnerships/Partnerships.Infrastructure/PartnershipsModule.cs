@@ -3,6 +3,7 @@ using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Jobs;
 using BuildingBlocks.Infrastructure.Modules;
 using BuildingBlocks.Infrastructure.Reminders;
+using BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,17 +5,11 @@ using FluentValidation;
 
 namespace Applicants.Application.Applications;
 
-/// <summary>What a project application states when it is filed, by staff or by a partner's referral alike. Amounts in MAD, at most two decimals.</summary>
-public interface IApplicationInput
+/// <summary>What a project application states of the project, when staff file it or a partner refers it alike. Amounts in MAD, at most two decimals.</summary>
+public interface IProjectInput
 {
     /// <summary>The programme applied to (GET /api/v1/programmes); it must be open.</summary>
     Guid? ProgrammeId { get; }
-
-    /// <summary>Person, or Group (a cooperative or association).</summary>
-    HolderKind? HolderKind { get; }
-
-    /// <summary>The person's id (POST /api/v1/applicants) or the group's (POST /api/v1/groups).</summary>
-    Guid? HolderId { get; }
 
     /// <summary>The project's title, at most 200 characters.</summary>
     string? Title { get; }
@@ -42,13 +36,30 @@ public interface IApplicationInput
     int? ExpectedJobs { get; }
 }
 
+/// <summary>What a staff member states when filing an application: the project, and who holds it.</summary>
+public interface IApplicationInput : IProjectInput
+{
+    /// <summary>Person, or Group (a cooperative or association).</summary>
+    HolderKind? HolderKind { get; }
+
+    /// <summary>The person's id (POST /api/v1/applicants) or the group's (POST /api/v1/groups).</summary>
+    Guid? HolderId { get; }
+}
+
 internal sealed class ApplicationInputValidator : AbstractValidator<IApplicationInput>
 {
     public ApplicationInputValidator()
     {
-        RuleFor(c => c.ProgrammeId).NotEmpty();
         RuleFor(c => c.HolderKind).NotNull().IsInEnum();
         RuleFor(c => c.HolderId).NotEmpty();
+    }
+}
+
+internal sealed class ProjectInputValidator : AbstractValidator<IProjectInput>
+{
+    public ProjectInputValidator()
+    {
+        RuleFor(c => c.ProgrammeId).NotEmpty();
         RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Sector).NotNull().IsInEnum();
         RuleFor(c => c.CommuneCode).NotEmpty().MaximumLength(12).Matches(GeographyCodes.CommunePattern);

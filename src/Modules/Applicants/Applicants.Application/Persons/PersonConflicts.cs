@@ -40,10 +40,10 @@ internal static partial class PersonConflicts
         }
     }
 
-    /// <summary>The commune's province, or a 400 on <c>communeCode</c> when the geography knows no such commune.</summary>
-    public static async Task<string> ProvinceOfCommuneAsync(IApplicantsDbContext db, string communeCode, CancellationToken cancellationToken) =>
+    /// <summary>The commune's province, or a 400 on <paramref name="field"/> when the geography knows no such commune.</summary>
+    public static async Task<string> ProvinceOfCommuneAsync(IApplicantsDbContext db, string communeCode, CancellationToken cancellationToken, string field = nameof(IPersonInput.CommuneCode)) =>
         await db.Communes.AsNoTracking().Where(c => c.Code == communeCode).Select(c => c.ProvinceCode).FirstOrDefaultAsync(cancellationToken)
-        ?? throw new ValidationException([new ValidationFailure(nameof(IPersonInput.CommuneCode), new LocalizedText(
+        ?? throw new ValidationException([new ValidationFailure(field, new LocalizedText(
             "No commune has this code; see GET /api/v1/geography/communes.",
             "Aucune commune ne porte ce code ; voir GET /api/v1/geography/communes.",
             "لا توجد جماعة بهذا الرمز؛ انظر GET /api/v1/geography/communes.").ToString())]);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BuildingBlocks.Application.Paging;
+using BuildingBlocks.Application.Security;
 using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Idempotency;
@@ -16,7 +17,6 @@ using Partnerships.Application.Partners.GetPartners;
 using Partnerships.Application.Partners.RegisterPartner;
 using Partnerships.Application.Partners.UpdatePartner;
 using Partnerships.Application.Projects;
-using Partnerships.Infrastructure.Security;
 using Partnerships.Domain.Partners;
 
 namespace Partnerships.Infrastructure.Endpoints;
@@ -176,7 +176,7 @@ internal static class PartnerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var portal = app.MapGroup("/api/v1/partner").WithTags("Partner systems").RequireAuthorization(AuthNames.PartnerPolicy)
-            .RequireRateLimiting(PartnerRateLimit.Policy);
+            .RequireRateLimiting(PartnerAccess.RateLimitPolicy);
         portal.MapGet("/profile", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetOwnPartnerQuery(), ct)))
             .WithName("GetOwnPartnerProfile")

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BuildingBlocks.Application.Paging;
+using BuildingBlocks.Application.Security;
 using BuildingBlocks.Contracts;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Security;
@@ -7,10 +8,8 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Partnerships.Application.ApiKeys.IssueApiKey;
 using Partnerships.Application.Webhooks;
 using Partnerships.Domain.Webhooks;
-using Partnerships.Infrastructure.Security;
 
 namespace Partnerships.Infrastructure.Endpoints;
 
@@ -38,7 +37,7 @@ internal static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var portal = app.MapGroup("/api/v1/partner/webhooks").WithTags("Partner systems").RequireAuthorization(AuthNames.PartnerPolicy)
-            .RequireRateLimiting(PartnerRateLimit.Policy)
+            .RequireRateLimiting(PartnerAccess.RateLimitPolicy)
             .RequireScope(ApiKeyScopes.WebhooksManage);
 
         portal.MapPut("/", async (WebhookEndpointRequest request, ISender sender, CancellationToken ct) =>

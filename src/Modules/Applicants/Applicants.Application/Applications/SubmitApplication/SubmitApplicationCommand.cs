@@ -3,7 +3,6 @@ using Applicants.Application.Persons;
 using Applicants.Domain.Applications;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Domain;
-using Financing.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -36,6 +35,7 @@ internal sealed class SubmitApplicationCommandValidator : AbstractValidator<Subm
 {
     public SubmitApplicationCommandValidator()
     {
+        Include(new ProjectInputValidator());
         Include(new ApplicationInputValidator());
         Include(new IntakeInputValidator());
         RuleFor(c => c.Channel).NotEqual(IntakeChannel.PartnerReferral).When(c => c.ReferringPartnerId is null)
@@ -48,13 +48,6 @@ internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, I
 {
     public async ValueTask<Guid> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        var rules = await sender.Send(new GetProgrammeRulesQuery(command.ProgrammeId!.Value), cancellationToken)
-                    ?? throw Unknown(nameof(command.ProgrammeId), "No programme has this id.", "Aucun programme ne porte cet identifiant.", "لا يوجد برنامج بهذا المعرف.");
-        if (new ProgrammeMustBeOpenRule(rules.Status).IsBroken())
-        {
-            throw new BusinessRuleException(new ProgrammeMustBeOpenRule(rules.Status));
-        }
-
         var holderId = command.HolderId!.Value;
         IReadOnlyCollection<Guid> holders = command.HolderKind switch
         {
@@ -82,30 +75,18 @@ internal sealed class SubmitApplicationCommandHandler(IApplicantsDbContext db, I
             }
         }
 
-        var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken);
-        var financed = await sender.Send(new FindFinancedHoldersQuery(holders), cancellationToken);
-        var application = ProjectApplication.Submit(
-            new ApplicationDetails(
-                command.ProgrammeId.Value,
-                command.HolderKind!.Value,
-                holderId,
-                command.Title!,
-                command.Sector!.Value,
-                command.CommuneCode!,
-                province,
-                command.Description!,
-                Money.Mad(command.EstimatedTotalCost!.Value),
-                Money.Mad(command.RequestedAmount!.Value),
-                Money.Mad(command.OwnContribution!.Value),
-                command.ExpectedJobs!.Value,
-                command.Channel!.Value,
-                command.CampaignId,
-                command.CampaignStopId,
-                command.ReferringPartnerId,
-                financed.Count > 0),
+        var province = await PersonConflicts.ProvinceOfCommuneAsync(db, command.CommuneCode!, cancellationToken, nameof(command.CommuneCode));
+        var application = await ApplicationFiling.FileAsync(
+            db,
+            sender,
+            command,
+            nameof(command.ProgrammeId),
+            province,
+            new ApplicationHolder(command.HolderKind!.Value, holderId, holders),
+            new ApplicationIntake(command.Channel!.Value, command.CampaignId, command.CampaignStopId, command.ReferringPartnerId),
             Actors.Of(caller),
-            clock.GetUtcNow());
-        db.Applications.Add(application);
+            clock.GetUtcNow(),
+            cancellationToken);
         return application.Id.Value;
     }
 

@@ -24,18 +24,6 @@ public interface IApiKeyInput
     IReadOnlyList<string>? Scopes { get; }
 }
 
-/// <summary>The scopes a partner's key may carry; each partner endpoint names the one it needs.</summary>
-public static class ApiKeyScopes
-{
-    public const string ReferralsWrite = "referrals:write";
-    public const string StatusRead = "status:read";
-    public const string WebhooksManage = "webhooks:manage";
-
-    public static readonly IReadOnlyList<string> All = [ReferralsWrite, StatusRead, WebhooksManage];
-
-    public const string Pattern = "^(referrals:write|status:read|webhooks:manage)$";
-}
-
 /// <summary>A newly issued API key. <c>key</c> appears in this answer only: store it now.</summary>
 /// <param name="Id">The key's id.</param>
 /// <param name="PartnerId">The partner whose systems the key authenticates.</param>
