@@ -72,4 +72,24 @@ public sealed partial class DemoStoryTests
             history.EnumerateArray().Select(c => c.GetProperty("toStage").GetString()).Should().StartWith(["Submitted", "Eligible"]);
         }
     }
+
+    [Fact]
+    public async Task The_demo_has_two_applications_referred_by_partners_and_each_partners_system_reads_its_own()
+    {
+        var admin = await _api.AdminClientAsync();
+        var applications = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/applications?channel=PartnerReferral")).GetProperty("items").EnumerateArray().ToList();
+        var atpe = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/partners?q=ATPE")).GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        applications.Should().HaveCount(2);
+        applications.Select(a => a.GetProperty("provinceCode").GetString()).Should().BeEquivalentTo("02.381", "12.391");
+        var nador = applications.Single(a => a.GetProperty("provinceCode").GetString() == "02.381");
+        nador.GetProperty("referringPartnerId").GetGuid().Should().Be(atpe);
+
+        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{atpe}/api-keys", new { label = "Système ATPE", scopes = new[] { "referrals:write" } });
+        var system = _api.CreateClient();
+        system.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString());
+        var own = (await system.GetFromJsonAsync<JsonElement>("/api/v1/partner/referrals")).GetProperty("items").EnumerateArray().ToList();
+        own.Select(r => r.GetProperty("id").GetGuid()).Should().Equal(nador.GetProperty("id").GetGuid());
+        own[0].GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toStage").GetString()).Should().StartWith(["Submitted", "Eligible"]);
+    }
 }

@@ -20,7 +20,8 @@ namespace Applicants.Infrastructure.Seeding;
 /// The demo's registrations after its persons: two groups, the Khémisset caravan of 29 November
 /// 2021 – 4 January 2022 (HCAR) with its stops, and applications to the four demo programmes,
 /// assessed for eligibility — most eligible, four not (own contribution too low, outside the
-/// targeted groups, a grant or a cost over the ceiling), one withdrawn. Through the module's own
+/// targeted groups, a grant or a cost over the ceiling), one withdrawn, two referred by partners
+/// (ATPE in Nador, an association in Dakhla: their status feeds show them). Through the module's own
 /// commands, so that the stage changes reach Financing and Partnerships; a programme that already
 /// has applications is left as it is, so every start is safe. Invented projects.
 /// </summary>
@@ -45,8 +46,8 @@ internal static class DemoRegistrations
         ("04.291.03.07", new(2022, 1, 4)),
     ];
 
-    /// <summary>Holder: a CIN, or a group's registration number. Stop: an index in <see cref="CaravanStops"/>. Withdraw: after the assessment.</summary>
-    private sealed record Filing(string Holder, string Title, Sector Sector, string Commune, decimal Total, decimal Requested, decimal Own, int Jobs, int? Stop = null, string? Withdraw = null);
+    /// <summary>Holder: a CIN, or a group's registration number. Stop: an index in <see cref="CaravanStops"/>. Withdraw: after the assessment. ReferredBy: the referring partner's acronym or name.</summary>
+    private sealed record Filing(string Holder, string Title, Sector Sector, string Commune, decimal Total, decimal Requested, decimal Own, int Jobs, int? Stop = null, string? Withdraw = null, string? ReferredBy = null);
 
     private static readonly (string Programme, Filing[] Filings)[] Applications =
     [
@@ -65,7 +66,7 @@ internal static class DemoRegistrations
             new("S128807", "Réparation de téléphones portables", Sector.Services, "02.381.01.03", 40_000m, 28_000m, 12_000m, 1),
             new("S230145", "Couscous roulé à la main", Sector.AgriFood, "02.381.01.05", 35_000m, 24_500m, 10_500m, 3),
             new("S241256", "Salon de coiffure à Zaio", Sector.Services, "02.381.01.07", 55_000m, 38_500m, 16_500m, 2),
-            new("S274589", "Atelier de broderie", Sector.Crafts, "02.381.01.03", 30_000m, 21_000m, 9_000m, 2),
+            new("S274589", "Atelier de broderie", Sector.Crafts, "02.381.01.03", 30_000m, 21_000m, 9_000m, 2, ReferredBy: "ATPE"),
             new("S252367", "Cybercafé accessible", Sector.Services, "02.381.01.19", 70_000m, 49_000m, 21_000m, 2),
             // Ineligible: the programme targets women in a difficult situation and persons with a disability.
             new("S263478", "Location de matériel agricole", Sector.Services, "02.381.01.01", 90_000m, 63_000m, 27_000m, 2),
@@ -74,7 +75,7 @@ internal static class DemoRegistrations
         [
             new("SH99214", "Transformation de poisson séché", Sector.Fishing, "12.391.01.01", 70_000m, 55_000m, 15_000m, 3),
             new("SH10452", "Élevage de chamelles laitières", Sector.Livestock, "12.391.05.01", 90_000m, 60_000m, 30_000m, 2),
-            new("SH20563", "Couture de melhfas", Sector.Crafts, "12.391.01.01", 25_000m, 20_000m, 5_000m, 1),
+            new("SH20563", "Couture de melhfas", Sector.Crafts, "12.391.01.01", 25_000m, 20_000m, 5_000m, 1, ReferredBy: "Association Dakhla Initiatives Locales"),
             new("SH21674", "Pêche artisanale : barque et filets", Sector.Fishing, "12.391.09.01", 95_000m, 60_000m, 35_000m, 3),
             new("SH22785", "Agence de tourisme saharien", Sector.Tourism, "12.391.01.01", 80_000m, 60_000m, 20_000m, 2,
                 Withdraw: "La porteuse a obtenu un emploi salarié à Dakhla."),
@@ -119,13 +120,17 @@ internal static class DemoRegistrations
                 var isGroup = groups.TryGetValue(filing.Holder, out var groupId);
                 var holder = isGroup ? groupId : await PersonAsync(sender, filing.Holder, cancellationToken);
                 var onStop = filing.Stop is { } stop;
+                // A partner's system refers through POST /api/v1/partner/referrals; the demo, which has
+                // no partner system, files those applications as they arrive: in the partner's name.
+                var referrer = filing.ReferredBy is { } name ? (await sender.Send(new FindPartnersByNameQuery([name]), cancellationToken)).FirstOrDefault()?.PartnerId : null;
                 var id = await sender.Send(new SubmitApplicationCommand(
                     programme.ProgrammeId, isGroup ? HolderKind.Group : HolderKind.Person, holder, filing.Title, filing.Sector, filing.Commune,
                     $"{filing.Title} : projet présenté par le porteur, {filing.Jobs} emploi(s) attendu(s).",
                     filing.Total, filing.Requested, filing.Own, filing.Jobs,
-                    onStop ? IntakeChannel.CampaignStop : IntakeChannel.WalkIn,
+                    onStop ? IntakeChannel.CampaignStop : referrer is null ? IntakeChannel.WalkIn : IntakeChannel.PartnerReferral,
                     onStop ? campaignId : null,
-                    onStop ? stops[filing.Stop!.Value] : null), cancellationToken);
+                    onStop ? stops[filing.Stop!.Value] : null,
+                    referrer), cancellationToken);
                 await sender.Send(new AssessEligibilityCommand(id, null), cancellationToken);
                 if (filing.Withdraw is { } reason)
                 {
