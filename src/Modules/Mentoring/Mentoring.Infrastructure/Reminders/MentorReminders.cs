@@ -21,6 +21,7 @@ internal sealed partial class MentorReminders(
     TimeProvider clock,
     IOptions<MentorReminderOptions> options,
     ILogger<MentorReminders> logger)
+    : IReminderSource
 {
     public const string Schema = MentoringDbContext.SchemaName;
 

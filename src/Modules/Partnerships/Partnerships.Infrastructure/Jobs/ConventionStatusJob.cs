@@ -1,5 +1,6 @@
 using BuildingBlocks.Domain;
 using BuildingBlocks.Infrastructure.Jobs;
+using BuildingBlocks.Infrastructure.Reminders;
 using Hangfire;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,6 @@ internal sealed class PartnershipsRecurringJobs(IOptions<WebhookOptions> webhook
             job => job.RunAsync(CancellationToken.None),
             webhooks.Value.Cron,
             new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
-        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.Id, job => job.RunAsync(CancellationToken.None), reminders.Value.Cron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
-        jobs.AddOrUpdate<ConventionRemindersJob>(ConventionRemindersJob.SendId, job => job.SendPendingAsync(CancellationToken.None), reminders.Value.SendCron, new RecurringJobOptions { TimeZone = MoroccanTime.Zone });
+        ReminderJob.Schedule<ConventionRemindersJob>(jobs, ConventionRemindersJob.Id, reminders.Value.Cron, ConventionRemindersJob.SendId, reminders.Value.SendCron);
     }
 }

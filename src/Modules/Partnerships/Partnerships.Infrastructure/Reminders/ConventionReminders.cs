@@ -39,6 +39,7 @@ internal sealed class ConventionReminders(
     ConventionReminderEmails emails,
     TimeProvider clock,
     IOptions<ConventionReminderOptions> options)
+    : IReminderSource
 {
     public const string Schema = PartnershipsDbContext.SchemaName;
 
