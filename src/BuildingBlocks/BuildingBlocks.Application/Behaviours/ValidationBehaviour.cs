@@ -12,9 +12,17 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
+        // Most queries and many commands have no validator: straight on, without a state machine of our own.
+        return validators is ICollection<IValidator<TMessage>> { Count: 0 }
+            ? next(message, cancellationToken)
+            : ValidateThenHandleAsync(message, next, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> ValidateThenHandleAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
         {

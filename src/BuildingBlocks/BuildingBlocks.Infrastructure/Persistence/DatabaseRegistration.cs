@@ -1,3 +1,4 @@
+using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -27,6 +28,16 @@ public static class DatabaseRegistration
             // temporary table; transactions always end in COMMIT or ROLLBACK — and the prepared
             // statements it would throw away are worth keeping.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
+            // Statements are prepared on the server once they have been sent twice on a connection
+            // (issue 13): EF and the inbox send the same few statements over and over, and a
+            // prepared one skips PostgreSQL's parsing and planning. Left as configured when the
+            // connection string says otherwise (Max Auto Prepare=0 turns it off).
+            if (!HasSetting(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+
             return builder.Build();
         });
         services.AddHealthChecks()
@@ -37,13 +48,17 @@ public static class DatabaseRegistration
     /// <summary>
     /// A DbContext on the shared data source, in its own schema, with its migrations-history table
     /// in that schema and snake_case names: how every context of the application is registered.
+    /// A context whose only constructor takes its options alone is pooled (issue 13): a scope rents
+    /// one and gives it back at its end, instead of building EF's services for every request; a
+    /// <see cref="ModuleDbContext"/> gets the scope's caller bound for that lease.
     /// </summary>
     public static IServiceCollection AddSchemaDbContext<TContext>(this IServiceCollection services, string schema, string? migrationsAssembly = null)
         where TContext : DbContext
     {
         // Remembered so that MigrateAsync migrates every context, a module's or not, without a list.
         services.AddSingleton(new SchemaContext(typeof(TContext)));
-        return services.AddDbContext<TContext>((sp, options) => options
+
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history", schema);
@@ -53,8 +68,39 @@ public static class DatabaseRegistration
                 }
             })
             .UseSnakeCaseNamingConvention()
+            // The province guard for bulk statements; it lets every context that is not a module's pass.
+            .AddInterceptors(BulkOperationGuard.Instance)
             // A young module has no entity configuration yet; that is not worth a warning at every start.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)));
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning));
+
+        if (!IsPoolable(typeof(TContext)))
+        {
+            // A context taking services in its constructor cannot be pooled: one per scope, as before.
+            return services.AddDbContext<TContext>(Configure);
+        }
+
+        services.AddPooledDbContextFactory<TContext>(Configure);
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            if (context is ModuleDbContext module)
+            {
+                module.BindCaller(sp.GetRequiredService<ICurrentUser>());
+            }
+
+            // Disposed with the scope, which gives it back to the pool.
+            return context;
+        });
+        return services;
+    }
+
+    /// <summary>EF's pool builds a context from its options alone: one public constructor taking only them.</summary>
+    private static bool IsPoolable(Type context)
+    {
+        var constructors = context.GetConstructors();
+        return constructors.Length == 1
+            && constructors[0].GetParameters() is [{ ParameterType: var options }]
+            && typeof(DbContextOptions).IsAssignableFrom(options);
     }
 
     /// <summary>
@@ -82,6 +128,12 @@ public static class DatabaseRegistration
             await db.Database.ExecuteSqlRawAsync(script, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
+    }
+
+    private static bool HasSetting(string connectionString, params string[] keys)
+    {
+        var settings = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(settings.ContainsKey);
     }
 
     private static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken)

@@ -21,18 +21,30 @@ namespace BuildingBlocks.Infrastructure.Persistence;
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
-    private readonly ICurrentUser _currentUser;
+    private ICurrentUser? _currentUser;
     private Regex[]? _provinceScopedTables;
 
-    protected ModuleDbContext(DbContextOptions options, ICurrentUser currentUser)
+    /// <summary>
+    /// The pooled form (issue 13): the context outlives a request, so the caller is not a
+    /// constructor argument but bound for each lease by the scope that rents it
+    /// (<see cref="DatabaseRegistration.AddSchemaDbContext{TContext}"/>), and forgotten when it goes back.
+    /// </summary>
+    protected ModuleDbContext(DbContextOptions options)
         : base(options)
     {
-        ArgumentNullException.ThrowIfNull(currentUser);
-        _currentUser = currentUser;
         // Every transaction here is a unit of work's own, which commits or rolls back whole, or the
         // inbox's, which takes its own savepoint around each message: EF's SAVEPOINT/RELEASE pair
         // around each SaveChanges inside it would only add two statements to every command.
+        // Set at construction, so the pool restores it on every lease.
         Database.AutoSavepointsEnabled = false;
+    }
+
+    /// <summary>A context bound to one caller for its whole life, not pooled (a test's own context, for instance).</summary>
+    protected ModuleDbContext(DbContextOptions options, ICurrentUser currentUser)
+        : this(options)
+    {
+        ArgumentNullException.ThrowIfNull(currentUser);
+        _currentUser = currentUser;
     }
 
     public abstract string Schema { get; }
@@ -45,15 +57,48 @@ public abstract class ModuleDbContext : DbContext
     /// Decided at use, not at construction: the context can be created before the caller is
     /// authenticated. The query filters read it when a query runs; EF parameterises it per context instance.
     /// </summary>
-    internal ProvinceAccess Access => ProvinceAccess.For(_currentUser);
+    internal ProvinceAccess Access => ProvinceAccess.For(_currentUser ?? throw new InvalidOperationException(
+        $"{GetType().Name} has no caller: take it from a service scope (the scope binds its caller to the pooled context), not from IDbContextFactory."));
+
+    /// <summary>Binds the scope's caller to a context just rented from the pool.</summary>
+    internal void BindCaller(ICurrentUser caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        _currentUser = caller;
+    }
 
     /// <summary>The tables of province-scoped entities, as they appear in the SQL EF generates.</summary>
     internal IReadOnlyList<Regex> ProvinceScopedTables => _provinceScopedTables ??= FindProvinceScopedTables();
 
+    /// <summary>
+    /// Going back to the pool, the context forgets its caller: a lease that were not bound again
+    /// would fail on its first query instead of answering for the previous request's caller.
+    /// </summary>
+    public override void Dispose()
+    {
+        _currentUser = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _currentUser = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(BulkOperationGuard.Instance);
+        // The registration adds the guard to the options it builds (a pooled context's options
+        // cannot be changed here); a context built from other options gets it here.
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (!interceptors.Contains(BulkOperationGuard.Instance))
+        {
+            optionsBuilder.AddInterceptors(BulkOperationGuard.Instance);
+        }
     }
 
     /// <summary>

@@ -6,15 +6,14 @@ using Applicants.Domain.Geography;
 using Applicants.Domain.Groups;
 using Applicants.Domain.Imports;
 using Applicants.Domain.Persons;
-using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Applicants.Infrastructure.Persistence;
 
 /// <summary>The applicants schema: the reference geography, persons, and (next) groups and applications.</summary>
-internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser), IApplicantsDbContext
+internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> options)
+    : ModuleDbContext(options), IApplicantsDbContext
 {
     public const string SchemaName = "applicants";
 

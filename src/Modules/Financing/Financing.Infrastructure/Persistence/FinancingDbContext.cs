@@ -1,4 +1,3 @@
-using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Financing.Application.Abstractions;
 using Financing.Domain.Committees;
@@ -10,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Financing.Infrastructure.Persistence;
 
 /// <summary>The financing schema: programmes and their funders, approved financings with their plans and tranches, with the module's outbox and inbox.</summary>
-internal sealed class FinancingDbContext(DbContextOptions<FinancingDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser), IFinancingDbContext
+internal sealed class FinancingDbContext(DbContextOptions<FinancingDbContext> options)
+    : ModuleDbContext(options), IFinancingDbContext
 {
     public const string SchemaName = "financing";
 

@@ -1,5 +1,4 @@
 using BuildingBlocks.Application.Reminders;
-using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Reminders;
 using BuildingBlocks.Infrastructure.Persistence;
 using Mentoring.Application.Abstractions;
@@ -11,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentoring.Infrastructure.Persistence;
 
 /// <summary>The mentoring schema: mentors, mentored projects with their assignments and visits, the reminder ledger, and the outbox and inbox.</summary>
-internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser), IMentoringDbContext
+internal sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options)
+    : ModuleDbContext(options), IMentoringDbContext
 {
     public const string SchemaName = "mentoring";
 

@@ -1,4 +1,3 @@
-using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using BuildingBlocks.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +10,8 @@ using Partnerships.Domain.Webhooks;
 
 namespace Partnerships.Infrastructure.Persistence;
 
-internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser), IPartnershipsDbContext
+internal sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext> options)
+    : ModuleDbContext(options), IPartnershipsDbContext
 {
     public const string SchemaName = "partnerships";
 

@@ -1,4 +1,3 @@
-using BuildingBlocks.Application.Security;
 using BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Application.Abstractions;
@@ -6,8 +5,8 @@ using Reporting.Domain.Partners;
 
 namespace Reporting.Infrastructure.Persistence;
 
-internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser), IReportingDbContext
+internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options)
+    : ModuleDbContext(options), IReportingDbContext
 {
     public const string SchemaName = "reporting";
 
