@@ -114,7 +114,8 @@ _pg_as() {
 _pg_resolve_dirs() {
     PGPORT="${PGPORT:-55432}"
     export PGPORT
-    PG_BASE="$REPO/.data/pg"
+    # PG_CLUSTER_DIR: a second cluster beside the tests' one (a bench with fsync on, on its own port).
+    PG_BASE="${PG_CLUSTER_DIR:-$REPO/.data/pg}"
     if is_root; then
         id postgres >/dev/null 2>&1 || die "OS user 'postgres' is missing (is postgresql-${PG_VERSION_WANTED} installed?)" || return 1
         mkdir -p "$REPO/.data"

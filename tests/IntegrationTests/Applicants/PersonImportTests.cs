@@ -3,8 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Applicants.Application.Imports;
+using Applicants.Domain.Imports;
 using Applicants.Infrastructure.Imports;
+using Applicants.Infrastructure.Jobs;
+using BuildingBlocks.Application.Security;
+using Identity.Infrastructure.StaffAccounts;
 using IntegrationTests.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -208,17 +215,68 @@ public sealed class PersonImportTests(ImportsFactory api) : IClassFixture<Import
     }
 
     [Fact]
-    public async Task Another_officers_import_is_404()
+    public async Task A_file_received_but_never_handed_to_a_worker_is_picked_up_by_the_sweeper_once_it_is_old_enough()
     {
-        var mine = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));
-        var other = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));
-        var sent = await mine.PostAsync("/api/v1/applicants/imports", Csv(Header + Line(UniqueCin("KH"))));
+        var email = await api.CreateStaffAsync(StaffRoles.Officer, Khemisset);
+        var officer = await api.ClientForAsync(email);
+        var cins = new[] { UniqueCin("SW"), UniqueCin("SW") };
+        var id = await ReceivedButNeverEnqueuedAsync(email, Header + Line(cins[0]) + Line(cins[1]));
+        var sweeper = api.Services.GetRequiredService<StuckImportsJob>();
 
-        var response = await other.GetAsync(sent.Headers.Location);
-        var lines = await other.GetAsync($"{sent.Headers.Location}/lines");
+        var young = await sweeper.RunAsync(CancellationToken.None);
+        await api.ExecuteAsync($"UPDATE applicants.person_imports SET received_on = received_on - interval '1 hour' WHERE id = '{id}'");
+        var old = await sweeper.RunAsync(CancellationToken.None);
 
-        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        lines.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        young.Should().NotContain(id, "an import received a moment ago is still on its way to a worker");
+        old.Should().Contain(id);
+        var import = await CompletedAsync(officer, $"/api/v1/applicants/imports/{id}");
+        import.GetProperty("registered").GetInt32().Should().Be(2);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.persons WHERE cin IN ('{cins[0]}', '{cins[1]}')")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Two_workers_on_the_same_import_register_each_line_once()
+    {
+        var email = await api.CreateStaffAsync(StaffRoles.Officer, Khemisset);
+        var cins = Enumerable.Range(0, 40).Select(_ => UniqueCin("TW")).Distinct().ToList();
+        var id = await ReceivedButNeverEnqueuedAsync(email, Header + string.Concat(cins.Select(c => Line(c))));
+        var job = api.Services.GetRequiredService<PersonImportJob>();
+
+        // A sweep on one host while the first job runs late on another: both start at once.
+        await Task.WhenAll(job.RunAsync(id, CancellationToken.None), job.RunAsync(id, CancellationToken.None));
+
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.persons WHERE cin IN ('{string.Join("','", cins)}')")).Should().Be(cins.Count);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.imported_lines WHERE import_id = '{id}'")).Should().Be(cins.Count);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.imported_lines WHERE import_id = '{id}' AND outcome = 'Registered'")).Should().Be(cins.Count);
+        (await api.ScalarAsync<string>($"SELECT status FROM applicants.person_imports WHERE id = '{id}'")).Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task An_import_whose_file_is_gone_is_reported_once_instead_of_failing_on_every_retry()
+    {
+        // What an earlier sweeper test did: a completed import set back to Queued by hand. Its file
+        // was deleted on completion, so the job failed (no file) and Hangfire retried it for minutes.
+        var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));
+        var sent = await officer.PostAsync("/api/v1/applicants/imports", Csv(Header + Line(UniqueCin("RQ"))));
+        var id = (await CompletedAsync(officer, sent.Headers.Location!.ToString())).GetProperty("id").GetGuid();
+        await api.ExecuteAsync($"UPDATE applicants.person_imports SET status = 'Queued', completed_on = NULL WHERE id = '{id}'");
+
+        var run = () => api.Services.GetRequiredService<PersonImportJob>().RunAsync(id, CancellationToken.None);
+
+        await run.Should().NotThrowAsync();
+        api.Logs.Lines.Should().Contain(l => l.Contains(id.ToString(), StringComparison.Ordinal) && l.Contains("file is gone", StringComparison.Ordinal));
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.imported_lines WHERE import_id = '{id}'")).Should().Be(1);
+    }
+
+    /// <summary>What a host that died between committing an import and handing it to Hangfire leaves behind: an import Queued, and no job.</summary>
+    private async Task<Guid> ReceivedButNeverEnqueuedAsync(string email, string file)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
+        scope.ServiceProvider.GetRequiredService<IActingCaller>().ActAs(user!.Id, [StaffRoles.Officer], [Khemisset]);
+        var received = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new ReceivePersonImportCommand("perdu.csv", ImportFormat.Csv, Encoding.UTF8.GetBytes(file)));
+        return received.ImportId;
     }
 
     private static StringContent Csv(string text) => new(text, new UTF8Encoding(false), "text/csv");

@@ -28,6 +28,8 @@ public static class ApplicantsModule
         services.DescribeApiTag("Geography", "Morocco's administrative division (HCP codes): 12 regions, 75 provinces and prefectures, 1,503 communes, in French and Arabic.");
         services.Configure<Imports.PersonImportOptions>(configuration.GetSection(Imports.PersonImportOptions.Section));
         services.AddTransient<Imports.PersonImportJob>();
+        services.AddTransient<Jobs.StuckImportsJob>();
+        services.AddSingleton<BuildingBlocks.Infrastructure.Jobs.IRecurringJobs, Jobs.ApplicantsRecurringJobs>();
         services.DescribeApiTag("Imports", "Registrations collected in the field, loaded from a spreadsheet (CSV or XLSX) and registered line by line by a worker.");
         services.DescribeApiTag("Groups", "Cooperatives and associations that hold a project together; their members are registered persons, through whom beneficiaries are counted.");
         services.DescribeApiTag("Campaigns", "Outreach campaigns (caravans) that travel from commune to commune; applications registered at a stop are attributed to it.");
