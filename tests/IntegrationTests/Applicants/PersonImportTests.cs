@@ -12,6 +12,7 @@ using Identity.Infrastructure.StaffAccounts;
 using IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -266,6 +267,34 @@ public sealed class PersonImportTests(ImportsFactory api) : IClassFixture<Import
         await run.Should().NotThrowAsync();
         api.Logs.Lines.Should().Contain(l => l.Contains(id.ToString(), StringComparison.Ordinal) && l.Contains("file is gone", StringComparison.Ordinal));
         (await api.ScalarAsync<long>($"SELECT count(*) FROM applicants.imported_lines WHERE import_id = '{id}'")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task After_an_import_every_pooled_context_opens_its_own_connection_again()
+    {
+        var email = await api.CreateStaffAsync(StaffRoles.Officer, Khemisset);
+        var cins = Enumerable.Range(0, 12).Select(_ => UniqueCin("PC")).Distinct().ToList();
+        var id = await ReceivedButNeverEnqueuedAsync(email, Header + string.Concat(cins.Select(c => Line(c))));
+        await api.Services.GetRequiredService<PersonImportJob>().RunAsync(id, CancellationToken.None);
+
+        // The import's line scopes worked on connections the job owned and closed: a context given
+        // back to the pool still holding one would fail the next request that rents it.
+        var scopes = Enumerable.Range(0, 32).Select(_ => api.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<global::Applicants.Infrastructure.Persistence.ApplicantsDbContext>();
+                (await db.PersonImports.IgnoreQueryFilters().CountAsync(i => i.Id == new PersonImportId(id))).Should().Be(1);
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>What a host that died between committing an import and handing it to Hangfire leaves behind: an import Queued, and no job.</summary>

@@ -219,13 +219,28 @@ public sealed partial class PersonImportJob(
         (failure as PostgresException ?? failure.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>A scope whose Applicants context works on the chunk's connection, inside its transaction (the unit of work joins it).</summary>
-    private async Task<AsyncServiceScope> JoinedScopeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task<JoinedScope> JoinedScopeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicantsDbContext>();
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
-        return scope;
+        return new JoinedScope(scope, db);
+    }
+
+    /// <summary>
+    /// The context is pooled: before it goes back, it lets go of the chunk's connection (which the
+    /// chunk disposes), so that the next lease opens its own from the data source again.
+    /// </summary>
+    private sealed class JoinedScope(AsyncServiceScope scope, ApplicantsDbContext db) : IAsyncDisposable
+    {
+        public IServiceProvider ServiceProvider => scope.ServiceProvider;
+
+        public async ValueTask DisposeAsync()
+        {
+            db.Database.SetDbConnection(null, contextOwnsConnection: false);
+            await scope.DisposeAsync();
+        }
     }
 
     private async Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ImportedLine> outcomes, CancellationToken cancellationToken)
