@@ -114,7 +114,7 @@ _pg_as() {
 _pg_resolve_dirs() {
     PGPORT="${PGPORT:-55432}"
     export PGPORT
-    PG_BASE="$REPO/.data/pg"
+    PG_BASE="${PG_CLUSTER_DIR:-$REPO/.data/pg}"   # a benchmark keeps its own cluster beside the tests' one
     if is_root; then
         id postgres >/dev/null 2>&1 || die "OS user 'postgres' is missing (is postgresql-${PG_VERSION_WANTED} installed?)" || return 1
         mkdir -p "$REPO/.data"
