@@ -131,7 +131,11 @@ wrk_run() { # wrk_run NAME SCRIPT PATH ARGS...
 }
 warm() { wrk -t1 -c"$CONNS" -d5s --timeout 10s -H "Authorization: Bearer $TOKEN" -s "$REPO/bench/applicants/$1" "$BASE$2" -- "${@:3}" >/dev/null 2>&1 || true; }
 
+psql_pg -d "$DB" -tAc "SELECT '/api/v1/applicants/' || id FROM applicants.persons TABLESAMPLE SYSTEM (1) LIMIT 2000" >"$SAMPLES/read.txt"
 psql_pg -d "$DB" -tAc "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+log "floor: GET /api/v1/applicants/{id} ($DURATION, $CONNS connections)"
+warm read.lua /api/v1/applicants "$SAMPLES/read.txt"
+wrk_run read read.lua /api/v1/applicants "$SAMPLES/read.txt"
 log "search by CIN, Latin name, Arabic name, one common name ($DURATION each, $CONNS connections)"
 warm search.lua /api/v1/applicants "$SAMPLES/search-latin.txt" /api/v1/applicants
 for s in cin latin arabic common; do
@@ -154,11 +158,11 @@ kv() { { grep -m1 '^RESULT' "$1" 2>/dev/null || true; } | tr ' ' '\n' | sed -n "
     echo "    date_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ) git=$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
     echo "    cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) x $(nproc), memory=$(free -h | awk '/^Mem:/{print $2}')"
     echo "    postgres=$(psql_pg -d postgres -tAc 'show server_version'), shared_buffers=$(psql_pg -d postgres -tAc 'show shared_buffers'), wrk -t1 -c$CONNS -d$DURATION"
-    echo "    load: $(grep -m1 '^RESULT' "$OUT/load.txt")"
+    echo "    load: $(grep -m1 '^RESULT' "$OUT/load.txt"); host start (migrations) $MIGRATE_S s"
     echo
     echo "| run | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | mean found / flagged | load before |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-    for r in search-cin:"GET ?q=<CIN>" search-latin:"GET ?q=<first last, Latin>" search-arabic:"GET ?q=<first last, Arabic>" \
+    for r in read:"GET /api/v1/applicants/{id} (floor)" search-cin:"GET ?q=<CIN>" search-latin:"GET ?q=<first last, Latin>" search-arabic:"GET ?q=<first last, Arabic>" \
              search-common:"GET ?q=<one common name>" register:"POST /api/v1/applicants"; do
         f="$OUT/${r%%:*}.txt"
         extra="$(kv "$f" mean_found)"

@@ -930,10 +930,6 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProvinceCode", "RegisteredOn")
                         .HasDatabaseName("ix_persons_province_code_registered_on");
 
-                    b.HasIndex("RegisteredOn", "Id")
-                        .IsDescending(true, false)
-                        .HasDatabaseName("ix_persons_registered_on_id");
-
                     b.ToTable("persons", "applicants");
                 });
 

@@ -42,13 +42,6 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                 """");
 
             migrationBuilder.CreateIndex(
-                name: "ix_persons_registered_on_id",
-                schema: "applicants",
-                table: "persons",
-                columns: new[] { "registered_on", "id" },
-                descending: new[] { true, false });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_groups_name_key",
                 schema: "applicants",
                 table: "groups",
@@ -60,11 +53,6 @@ namespace Applicants.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_persons_registered_on_id",
-                schema: "applicants",
-                table: "persons");
-
             migrationBuilder.DropIndex(
                 name: "ix_groups_name_key",
                 schema: "applicants",
