@@ -151,6 +151,9 @@ psql_pg -d "$DB" -P pager=off -c "
     FROM pg_stat_statements WHERE query ILIKE '%applicants.persons%' AND calls > 50
     ORDER BY mean_exec_time DESC LIMIT 12" >"$OUT/statements.txt" 2>&1 || true
 
+log "the database's share alone (bench/applicants/dbside.sql)"
+psql_pg -d "$DB" -f bench/applicants/dbside.sql >"$OUT/dbside.txt" 2>&1 || warn "dbside.sql failed (see $OUT/dbside.txt)"
+
 kv() { { grep -m1 '^RESULT' "$1" 2>/dev/null || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 {
     echo "# Applicants at national scale $(basename "$OUT")"
@@ -170,6 +173,10 @@ kv() { { grep -m1 '^RESULT' "$1" 2>/dev/null || true; } | tr ' ' '\n' | sed -n "
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${r#*:}" "$(kv "$f" rps)" "$(kv "$f" p50_ms)" "$(kv "$f" p95_ms)" \
             "$(kv "$f" p99_ms)" "$(kv "$f" max_ms)" "$(kv "$f" non2xx)" "$extra" "$(sed -n 's/^load_before=//p' "$OUT/${r%%:*}.meta")"
     done
+    echo
+    echo "The database alone (dbside.sql, 300 loaded persons):"
+    echo
+    sed 's/^/    /' "$OUT/dbside.txt"
     echo
     echo "Load average at the end: $(loadavg)."
 } >"$OUT/summary.md"
