@@ -158,6 +158,25 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Groups_are_found_by_name_whatever_the_spelling_as_persons_are()
+    {
+        var admin = await api.AdminClientAsync();
+        var president = await PersonAsync(admin, Person(commune: "03.531.01.01"));
+        var number = UniqueNumber();
+        var group = Group(number, "03.531.01.01", (president, "President"));
+        group["name"] = $"Coopérative Al Amal Tissa {number}";
+        group["nameAr"] = $"تعاونية الأمل تيسة {number}";
+        var id = (await (await admin.PostAsJsonAsync("/api/v1/groups", group)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Guid[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetGuid())];
+        // Without the accent, the article or the doubled letter; bare alef and ه for ة: the folds of NormalisedName.
+        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"cooperative amal tisa {number}")}")).Should().Equal(id);
+        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"الامل تيسه {number}")}")).Should().Equal(id);
+        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"Amal Tissa {number}")}&pageSize=200")).Should().Equal(id);
+        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"Amal Tissa {UniqueNumber()}")}")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_group_holds_an_application_flagged_by_its_members_financing_and_assessed_by_the_individual_or_group_rule()
     {
         var admin = await api.AdminClientAsync();

@@ -74,12 +74,18 @@ public sealed class Group : AggregateRoot<GroupId>, IProvinceScoped
 
     private Group()
     {
-        Name = RegistrationNumber = CommuneCode = ProvinceCode = string.Empty;
+        Name = RegistrationNumber = CommuneCode = ProvinceCode = NameKey = string.Empty;
     }
 
     public string Name { get; private set; }
 
     public string? NameAr { get; private set; }
+
+    /// <summary>
+    /// Both names folded by <see cref="NormalisedName"/>, Latin then Arabic, as a person's
+    /// <see cref="Person.NameKey"/>: what name search matches on, whatever the spelling.
+    /// </summary>
+    public string NameKey { get; private set; }
 
     public LegalForm LegalForm { get; private set; }
 
@@ -122,6 +128,7 @@ public sealed class Group : AggregateRoot<GroupId>, IProvinceScoped
         CheckRule(new GroupMustHaveOnePresidentRule(details.Members));
         Name = details.Name.Trim();
         NameAr = string.IsNullOrWhiteSpace(details.NameAr) ? null : details.NameAr.Trim();
+        NameKey = $"{NormalisedName.Of(Name)} {NormalisedName.Of(NameAr)}".Trim();
         LegalForm = details.LegalForm;
         RegistrationNumber = details.RegistrationNumber.Trim().ToUpperInvariant();
         CreatedOn = details.CreatedOn;

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Applicants.Application.Groups.GetGroups;
 
 /// <summary>Groups, filtered by a text, province, commune, legal form and member; sorted by <c>name</c>, <c>createdOn</c>, <c>registrationNumber</c> or <c>registeredOn</c>.</summary>
-/// <param name="Q">A registration number (exactly, any case), or part of the group's name in Latin or Arabic letters (any case).</param>
+/// <param name="Q">A registration number (exactly, any case), or part of the group's name in Latin or Arabic letters, whatever its spelling (case, accents, alef and hamza forms, ta marbuta, el-/al-, ou/w are folded, as for persons).</param>
 /// <param name="ProvinceCode">Only the groups seated in this province or prefecture (HCP code, e.g. 04.291).</param>
 /// <param name="CommuneCode">Only the groups seated in this commune (HCP code, e.g. 04.291.01.03).</param>
 /// <param name="LegalForm">Only cooperatives, or only associations.</param>
@@ -75,12 +75,13 @@ internal sealed class GetGroupsQueryHandler(IApplicantsDbContext db) : IQueryHan
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var text = query.Q.Trim();
-            var number = text.ToUpperInvariant();
-            var pattern = $"%{Like.Escape(text.ToLowerInvariant())}%";
-            groups = groups.Where(g => g.RegistrationNumber == number
-                                       || EF.Functions.Like(g.Name.ToLower(), pattern)
-                                       || (g.NameAr != null && EF.Functions.Like(g.NameAr.ToLower(), pattern)));
+            // Either script, any spelling: the text is folded as the stored names were (NameKey,
+            // letters and digits only, nothing to escape), and the trigram index on name_key serves the LIKE.
+            var number = query.Q.Trim().ToUpperInvariant();
+            var key = NormalisedName.Of(query.Q);
+            groups = key.Length == 0
+                ? groups.Where(g => g.RegistrationNumber == number)
+                : groups.Where(g => g.RegistrationNumber == number || EF.Functions.Like(g.NameKey, $"%{key}%"));
         }
 
         var page = await Sorts.Apply(groups, query.Sort, "-registeredOn").ToPageAsync(query, cancellationToken);

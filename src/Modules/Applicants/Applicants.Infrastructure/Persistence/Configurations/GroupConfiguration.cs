@@ -14,6 +14,9 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.HasKey(g => g.Id);
         builder.Property(g => g.Name).HasMaxLength(200);
         builder.Property(g => g.NameAr).HasMaxLength(200);
+        builder.Property(g => g.NameKey).HasMaxLength(410);
+        // Name search is LIKE '%…%' on the folded names, as for persons: a trigram index serves it.
+        builder.HasIndex(g => g.NameKey).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Property(g => g.LegalForm).HasConversion<string>().HasMaxLength(20);
         builder.Property(g => g.RegistrationNumber).HasMaxLength(40);
         builder.Property(g => g.CommuneCode).HasMaxLength(12);

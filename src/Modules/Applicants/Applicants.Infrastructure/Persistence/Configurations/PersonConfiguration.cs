@@ -31,6 +31,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmploymentStatus).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(p => p.Cin).IsUnique();
         builder.HasIndex(p => new { p.ProvinceCode, p.RegisteredOn });
+        // No index in the lists' default order (-registeredOn, id): tried on a million persons, the
+        // planner walked it for full names it thought common and took seconds (docs/benchmarks.md, issue 15).
         // Duplicate detection looks for the same birth date anywhere, or a near one in the same commune.
         builder.HasIndex(p => new { p.CommuneCode, p.BirthDate });
         builder.HasIndex(p => p.BirthDate);

@@ -534,6 +534,12 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_ar");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -565,6 +571,12 @@ namespace Applicants.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CommuneCode")
                         .HasDatabaseName("ix_groups_commune_code");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_groups_name_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("LegalForm", "RegistrationNumber")
                         .IsUnique()
