@@ -51,6 +51,37 @@ public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_context_given_back_after_a_command_holds_no_connection_open()
+    {
+        var admin = await api.AdminClientAsync();
+        for (var i = 0; i < 8; i++)
+        {
+            (await admin.PostAsJsonAsync("/api/v1/partners", Data.Partner())).EnsureSuccessStatusCode();
+        }
+
+        // The unit of work held each command's connection for its scope; EF's pool would reset the
+        // connection yet remember it open, and such a context refuses a connection of the caller's own.
+        await using var connection = await api.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        var scopes = Enumerable.Range(0, 16).Select(_ => api.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PartnershipsDbContext>();
+                db.Invoking(d => d.Database.SetDbConnection(connection, contextOwnsConnection: false)).Should().NotThrow();
+                db.Database.SetDbConnection(null, contextOwnsConnection: true);
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_inbox_does_not_release_each_message_s_savepoint()
     {
         var client = await api.AdminClientAsync();

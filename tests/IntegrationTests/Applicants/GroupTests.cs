@@ -173,7 +173,8 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
         Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"cooperative amal tisa {number}")}")).Should().Equal(id);
         Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"الامل تيسه {number}")}")).Should().Equal(id);
         Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"Amal Tissa {number}")}&pageSize=200")).Should().Equal(id);
-        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"Amal Tissa {UniqueNumber()}")}")).Should().BeEmpty();
+        // Another name is not found (digits are not a good test: the key folds doubled characters, 1123 as 123).
+        Ids(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/groups?q={Uri.EscapeDataString($"Amal Figuig {number}")}")).Should().BeEmpty();
     }
 
     [Fact]

@@ -195,6 +195,20 @@ public sealed class PersonImportTests(ImportsFactory api) : IClassFixture<Import
     }
 
     [Fact]
+    public async Task A_file_malformed_far_down_is_refused_at_once_naming_the_line()
+    {
+        var admin = await api.AdminClientAsync("en");
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM applicants.person_imports");
+
+        // The headings and the first lines are right; line 4 opens a quote that never closes.
+        var response = await admin.PostAsync("/api/v1/applicants/imports", Csv(Header + Line(UniqueCin("MF")) + Line(UniqueCin("MF")) + "\"MF12345,Fatima,\"El Amrani\n"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors!["file"].Single().Should().Contain("4");
+        (await api.ScalarAsync<long>("SELECT count(*) FROM applicants.person_imports")).Should().Be(before);
+    }
+
+    [Fact]
     public async Task A_worker_that_died_after_registering_lines_but_before_recording_them_registers_nobody_twice()
     {
         var officer = await api.ClientForAsync(await api.CreateStaffAsync(StaffRoles.Officer, Khemisset));

@@ -41,7 +41,7 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
         // The connection stays with the scope (the context closes it when the scope ends), so that
         // an endpoint reading back what the command wrote — the usual 201 with the new resource —
         // does it on the same connection, not on a second one taken from the pool.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.HoldConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         await unitOfWork.FlushAsync(db, cancellationToken);

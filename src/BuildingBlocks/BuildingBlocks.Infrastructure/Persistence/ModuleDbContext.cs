@@ -22,6 +22,7 @@ namespace BuildingBlocks.Infrastructure.Persistence;
 public abstract class ModuleDbContext : DbContext
 {
     private ICurrentUser? _currentUser;
+    private bool _holdsConnection;
     private Regex[]? _provinceScopedTables;
 
     /// <summary>
@@ -71,22 +72,50 @@ public abstract class ModuleDbContext : DbContext
     internal IReadOnlyList<Regex> ProvinceScopedTables => _provinceScopedTables ??= FindProvinceScopedTables();
 
     /// <summary>
-    /// Going back to the pool, the context forgets its caller: a lease that were not bound again
-    /// would fail on its first query instead of answering for the previous request's caller.
+    /// Opens the connection for the rest of the scope (the unit of work does, so that the endpoint's
+    /// read-back runs on the command's connection), to be closed when the context goes back.
+    /// </summary>
+    internal async Task HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (!_holdsConnection)
+        {
+            await Database.OpenConnectionAsync(cancellationToken);
+            _holdsConnection = true;
+        }
+    }
+
+    /// <summary>
+    /// Going back to the pool, the context forgets its caller (a lease that were not bound again
+    /// would fail on its first query instead of answering for the previous request's caller) and
+    /// closes the connection it held: EF's pool resets an owned connection without forgetting that
+    /// it was opened, and a context coming back "open" refuses another connection (the import
+    /// worker's) and never closes one itself again.
     /// </summary>
     public override void Dispose()
     {
         _currentUser = null;
+        if (_holdsConnection)
+        {
+            _holdsConnection = false;
+            Database.CloseConnection();
+        }
+
         base.Dispose();
         GC.SuppressFinalize(this);
     }
 
     /// <inheritdoc cref="Dispose"/>
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _currentUser = null;
+        if (_holdsConnection)
+        {
+            _holdsConnection = false;
+            await Database.CloseConnectionAsync();
+        }
+
         GC.SuppressFinalize(this);
-        return base.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -58,8 +58,10 @@ internal static class ImportEndpoints
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
                 var content = buffer.ToArray();
-                // The headings are checked now, so that a wrong file is refused at once rather than by a worker.
-                _ = PersonImportFiles.Lines(content, format).Take(1).ToList();
+                // The whole file is read now (a line at a time, nothing kept), so that a wrong file — its
+                // headings, or a malformed line far down — is refused at once rather than by a worker,
+                // whose import could then neither finish nor fail.
+                _ = PersonImportFiles.Lines(content, format).Count();
                 var received = await sender.Send(new ReceivePersonImportCommand(fileName, format, content), ct);
                 if (!received.AlreadyReceived)
                 {

@@ -238,7 +238,7 @@ public sealed partial class PersonImportJob(
 
         public async ValueTask DisposeAsync()
         {
-            db.Database.SetDbConnection(null, contextOwnsConnection: false);
+            db.Database.SetDbConnection(null, contextOwnsConnection: true);
             await scope.DisposeAsync();
         }
     }
