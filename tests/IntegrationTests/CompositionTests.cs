@@ -63,4 +63,21 @@ public sealed class CompositionTests(ApiFactory api) : IClassFixture<ApiFactory>
             yield return typeof(ICommandHandler<,>).MakeGenericType(message, typeof(Unit));
         }
     }
+
+    [Fact]
+    public void Validators_are_built_once_unless_they_need_a_scoped_service()
+    {
+        using var one = api.Services.CreateScope();
+        using var other = api.Services.CreateScope();
+
+        // RegisterPersonCommand's validator needs the clock only: one for the process.
+        var register = typeof(global::Applicants.Application.Persons.RegisterPerson.RegisterPersonCommand);
+        Resolve(one, register).Should().BeSameAs(Resolve(other, register));
+        // The communes' import reads the geography through the module's DbContext: one per scope.
+        var communes = typeof(global::Applicants.Application.Geography.ImportCommunes.ImportCommunesCommand);
+        Resolve(one, communes).Should().NotBeSameAs(Resolve(other, communes));
+
+        static object Resolve(IServiceScope scope, Type command) =>
+            scope.ServiceProvider.GetServices(typeof(FluentValidation.IValidator<>).MakeGenericType(command)).Single()!;
+    }
 }

@@ -1,4 +1,5 @@
 using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Application.Validation;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Messaging;
 using BuildingBlocks.Infrastructure.Persistence;
@@ -21,7 +22,8 @@ public static class ModuleRegistration
 
         services.AddSchemaDbContext<TContext>(module.Schema, module.InfrastructureAssembly.GetName().Name);
 
-        services.AddValidatorsFromAssembly(module.ApplicationAssembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(module.ApplicationAssembly, ServiceLifetime.Singleton, v => ValidatorLifetime.IsSingleton(v.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(module.ApplicationAssembly, ServiceLifetime.Scoped, v => !ValidatorLifetime.IsSingleton(v.ValidatorType), includeInternalTypes: true);
 
         foreach (var (handler, _) in Subscriptions.FindHandlers(module.ApplicationAssembly))
         {
