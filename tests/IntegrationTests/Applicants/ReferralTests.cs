@@ -21,7 +21,7 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
         var partner = await PartnerAsync(admin, Taounate);
-        var system = await KeyAsync(admin, partner, "referrals:write", "status:read");
+        var system = await api.PartnerSystemAsync(admin, partner, "referrals:write", "status:read");
         var person = ApplicationData.Person();
 
         var response = await system.PostAsJsonAsync("/api/v1/partner/referrals", Referral(person, programme));
@@ -58,7 +58,7 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
-        var system = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
+        var system = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
         var person = ApplicationData.Person();
         var known = await ApplicationData.PersonAsync(admin, person);
 
@@ -91,9 +91,9 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
-        var nador = await KeyAsync(admin, await PartnerAsync(admin, "02.381"), "referrals:write");
-        var nadorActingInTaounate = await KeyAsync(admin, await PartnerAsync(admin, "02.381", Taounate), "referrals:write");
-        var national = await KeyAsync(admin, await PartnerAsync(admin, null), "referrals:write");
+        var nador = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, "02.381"), "referrals:write");
+        var nadorActingInTaounate = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, "02.381", Taounate), "referrals:write");
+        var national = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, null), "referrals:write");
         var persons = await api.ScalarAsync<long>("SELECT count(*) FROM applicants.persons");
 
         var outside = await nador.PostAsJsonAsync("/api/v1/partner/referrals", Referral(ApplicationData.Person(), programme));
@@ -118,7 +118,7 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
-        var system = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
+        var system = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
         var body = Referral(ApplicationData.Person(), programme);
         var key = Guid.NewGuid().ToString();
 
@@ -142,9 +142,9 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
-        var a = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
-        var b = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
-        var statusOnly = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "status:read");
+        var a = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
+        var b = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
+        var statusOnly = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "status:read");
         var ofA = await ReferAsync(a, programme);
         var ofB = await ReferAsync(b, programme);
 
@@ -162,7 +162,7 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var programme = await ApplicationData.OpenProgrammeAsync(admin);
-        var system = await KeyAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
+        var system = await api.PartnerSystemAsync(admin, await PartnerAsync(admin, Taounate), "referrals:write");
         system.DefaultRequestHeaders.Add("Accept-Language", "ar");
         var persons = await api.ScalarAsync<long>("SELECT count(*) FROM applicants.persons");
 
@@ -225,14 +225,5 @@ public sealed class ReferralTests(ApiFactory api) : IClassFixture<ApiFactory>
         });
         response.EnsureSuccessStatusCode();
         return ConventionTests.Id(await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private async Task<HttpClient> KeyAsync(HttpClient admin, Guid partner, params string[] scopes)
-    {
-        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{partner}/api-keys", new { label = "referrals", scopes });
-        issued.EnsureSuccessStatusCode();
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString());
-        return client;
     }
 }

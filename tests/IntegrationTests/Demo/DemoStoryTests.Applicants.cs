@@ -85,9 +85,7 @@ public sealed partial class DemoStoryTests
         var nador = applications.Single(a => a.GetProperty("provinceCode").GetString() == "02.381");
         nador.GetProperty("referringPartnerId").GetGuid().Should().Be(atpe);
 
-        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{atpe}/api-keys", new { label = "Système ATPE", scopes = new[] { "referrals:write" } });
-        var system = _api.CreateClient();
-        system.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString());
+        var system = await _api.PartnerSystemAsync(admin, atpe, "referrals:write");
         var own = (await system.GetFromJsonAsync<JsonElement>("/api/v1/partner/referrals")).GetProperty("items").EnumerateArray().ToList();
         own.Select(r => r.GetProperty("id").GetGuid()).Should().Equal(nador.GetProperty("id").GetGuid());
         own[0].GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toStage").GetString()).Should().StartWith(["Submitted", "Eligible"]);

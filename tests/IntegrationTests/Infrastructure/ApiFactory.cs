@@ -139,6 +139,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpClient> AdminClientAsync(string? language = null) => ClientForAsync(AdminEmail, Password, language);
 
+    /// <summary>A partner's system: a client sending a key the admin issues to <paramref name="partner"/> with these scopes.</summary>
+    public async Task<HttpClient> PartnerSystemAsync(HttpClient admin, Guid partner, params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{partner}/api-keys", new { label = "test system", scopes });
+        issued.EnsureSuccessStatusCode();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("key").GetString());
+        return client;
+    }
+
     /// <summary>Creates a staff account directly (staff administration endpoints come with a later issue).</summary>
     public async Task<string> CreateStaffAsync(string role, params string[] provinces)
     {

@@ -24,9 +24,9 @@ public sealed class StatusFeedTests(ApiFactory api) : IClassFixture<ApiFactory>
         var convention = await ConventionTests.DraftAsync(admin, sponsor, null, programme);
         (await admin.PostAsJsonAsync($"/api/v1/conventions/{ConventionTests.Id(convention)}/sign", new { version = ConventionTests.Version(convention), signedOn = "2025-07-15", effectiveOn = "2025-09-01" }))
             .EnsureSuccessStatusCode();
-        var referrerSystem = await KeyAsync(admin, referrer, "status:read");
-        var sponsorSystem = await KeyAsync(admin, sponsor, "status:read");
-        var strangerSystem = await KeyAsync(admin, stranger, "status:read");
+        var referrerSystem = await api.PartnerSystemAsync(admin, referrer, "status:read");
+        var sponsorSystem = await api.PartnerSystemAsync(admin, sponsor, "status:read");
+        var strangerSystem = await api.PartnerSystemAsync(admin, stranger, "status:read");
         var application = Guid.NewGuid();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
@@ -60,19 +60,10 @@ public sealed class StatusFeedTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var admin = await api.AdminClientAsync("en");
         var partner = await ConventionTests.PartnerAsync(admin, "Association", "03.531");
-        var webhooksOnly = await KeyAsync(admin, partner, "webhooks:manage");
+        var webhooksOnly = await api.PartnerSystemAsync(admin, partner, "webhooks:manage");
 
         (await webhooksOnly.GetAsync("/api/v1/partner/projects")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await webhooksOnly.GetAsync("/api/v1/partner/profile")).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
-
-    private async Task<HttpClient> KeyAsync(HttpClient admin, Guid partner, params string[] scopes)
-    {
-        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{partner}/api-keys", new { label = "feed", scopes });
-        var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
     }
 
     /// <summary>Writes the event to Applicants' outbox, as Applicants' own command would, for the relay to deliver.</summary>
