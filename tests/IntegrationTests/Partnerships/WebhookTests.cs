@@ -32,16 +32,6 @@ public sealed class WebhookFactory : ApiFactory
         await scope.ServiceProvider.GetRequiredService<WebhookDeliveryJob>().RunAsync(CancellationToken.None);
     }
 
-    public async Task<HttpClient> PartnerSystemAsync(HttpClient admin, Guid partner, params string[] scopes)
-    {
-        var issued = await admin.PostAsJsonAsync($"/api/v1/partners/{partner}/api-keys", new { label = "webhooks", scopes });
-        issued.EnsureSuccessStatusCode();
-        var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
     /// <summary>Writes Applicants' stage-change event to its outbox, as Applicants' own command would, for the relay to deliver.</summary>
     public Task PublishStageChangeAsync(Guid application, Guid programme, Guid? referrer, string? from, string to, int sequence, string? outcome = null)
     {
