@@ -2,19 +2,9 @@
 -- named) the statements EF Core sends for a search (count, then the page of 20 in the default order)
 -- by CIN, by Latin full name, by Arabic full name and by a first name alone, and the duplicate
 -- detection's candidate query, each timed with clock_timestamp() around EXECUTE; percentiles in ms.
--- The first name is folded by NormalisedName written in SQL (as in the NationalScaleSearch migration).
+-- The search text is the person's names as typed, made into the API's tsquery by search-query.sql.
 \pset pager off
-CREATE FUNCTION pg_temp.fold_name(name text) RETURNS text LANGUAGE sql IMMUTABLE AS $fold$
-SELECT replace(replace(replace(regexp_replace(
-       replace(replace(replace(replace(replace(replace(replace(replace(
-       coalesce(string_agg(regexp_replace(replace(replace(replace(w, 'ou', 'u'), 'w', 'u'), 'sh', 'ch'), '(.)\1+', '\1', 'g'), '' ORDER BY n), ''),
-       'o', 'u'), 'y', 'i'), 'dj', 'j'), 'q', 'k'), 'ph', 'f'), 'ck', 'k'), 'ce', 'se'), 'ci', 'si'),
-       '(.)\1+', '\1', 'g'), 'abdel', 'abd'), 'abdal', 'abd'), 'abdul', 'abd')
-FROM regexp_split_to_table(
-       translate(lower(regexp_replace(normalize(coalesce(name, ''), NFD), '[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0621]', '', 'g')), 'ٱةى', 'اهي'),
-       '[^a-z0-9\u0622-\u063F\u0641-\u064A\u0660-\u0669\u066E-\u066F\u0671-\u06D3\u06F0-\u06F9]+') WITH ORDINALITY AS t(w, n)
-WHERE w NOT IN ('', 'el', 'al')
-$fold$;
+\ir search-query.sql
 CREATE TEMP TABLE timing (kind text, ms double precision, found bigint);
 DO $$
 DECLARE
@@ -22,6 +12,7 @@ DECLARE
     t0 timestamptz;
     n bigint;
     k text;
+    q text;
     kinds text[] := ARRAY['cin', 'latin', 'arabic', 'first name', 'duplicate candidates'];
 BEGIN
     FOR p IN SELECT * FROM applicants.persons TABLESAMPLE BERNOULLI (0.05) REPEATABLE (15)
@@ -37,13 +28,16 @@ BEGIN
                 EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.cin = $1
                          ORDER BY p.registered_on DESC, p.id LIMIT 20) s' USING p.cin;
             ELSE
-                EXECUTE 'SELECT count(*) FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.name_key LIKE $1' INTO n
-                    USING '%' || CASE k WHEN 'latin' THEN split_part(p.name_key, ' ', 1) WHEN 'arabic' THEN split_part(p.name_key, ' ', 2)
-                                        ELSE pg_temp.fold_name(p.first_name) END || '%';
-                EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.name_key LIKE $1
+                q := CASE k WHEN 'latin' THEN concat_ws(' ', p.first_name, p.last_name)
+                            WHEN 'arabic' THEN concat_ws(' ', p.first_name_ar, p.last_name_ar)
+                            ELSE p.first_name END;
+                EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM applicants.persons AS p WHERE p.merged_into_id IS NULL
+                         AND (p.name_search @@ $1 OR p.name_search @@ $2 OR p.name_search @@ $3) LIMIT 1001) s'
+                    INTO n USING pg_temp.search_words(q), pg_temp.search_apart(q), pg_temp.search_together(q);
+                EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL
+                         AND (p.name_search @@ $1 OR p.name_search @@ $2 OR p.name_search @@ $3)
                          ORDER BY p.registered_on DESC, p.id LIMIT 20) s'
-                    USING '%' || CASE k WHEN 'latin' THEN split_part(p.name_key, ' ', 1) WHEN 'arabic' THEN split_part(p.name_key, ' ', 2)
-                                      ELSE pg_temp.fold_name(p.first_name) END || '%';
+                    USING pg_temp.search_words(q), pg_temp.search_apart(q), pg_temp.search_together(q);
             END IF;
             INSERT INTO timing VALUES (k, extract(epoch FROM clock_timestamp() - t0) * 1000, n);
         END LOOP;

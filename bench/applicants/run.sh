@@ -105,6 +105,8 @@ if [ "$LOADED" -lt "$PERSONS" ]; then
 else
     log "reusing the $LOADED persons of '$DB' (host start with migrations: $MIGRATE_S s)"
     echo "RESULT load persons=$LOADED reused=1 host_start_s=$MIGRATE_S" >"$OUT/load.txt"
+    # Whatever a migration computed in SQL for the loaded persons must be what the domain computes.
+    dotnet "$LOADER" --check-tokens "$PG_CONNECTION;Database=$DB;Command Timeout=0" | tee -a "$OUT/load.txt"
 fi
 psql_pg -d "$DB" -P pager=off -c "
     SELECT count(*) AS persons, count(DISTINCT province_code) AS provinces, count(DISTINCT commune_code) AS communes,

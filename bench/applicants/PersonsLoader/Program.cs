@@ -18,9 +18,14 @@ using Npgsql;
 using NpgsqlTypes;
 using PersonsLoader;
 
+if (args is ["--check-tokens", var checkedDatabase])
+{
+    return await TokensCheck.RunAsync(checkedDatabase);
+}
+
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: PersonsLoader <connection string> <persons> <samples directory>");
+    Console.Error.WriteLine("usage: PersonsLoader <connection string> <persons> <samples directory> | PersonsLoader --check-tokens <connection string>");
     return 2;
 }
 
@@ -77,7 +82,7 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
 Console.WriteLine($"loading {count:N0} persons over {communes.Count:N0} communes of {communes.Select(c => c.Province).Distinct().Count()} provinces");
 await using (var copy = await connection.BeginBinaryImportAsync(
-    "COPY applicants.persons (id, cin, first_name, last_name, first_name_ar, last_name_ar, name_key, sex, birth_date, phone, email, " +
+    "COPY applicants.persons (id, cin, first_name, last_name, first_name_ar, last_name_ar, name_key, name_tokens, sex, birth_date, phone, email, " +
     "commune_code, province_code, education_level, household_size, disability, categories, other_category_justification, " +
     "employment_status, consented_on, registered_on, updated_on) FROM STDIN (FORMAT BINARY)"))
 {
@@ -104,6 +109,7 @@ await using (var copy = await connection.BeginBinaryImportAsync(
         await WriteNullable(copy, person.FirstNameAr);
         await WriteNullable(copy, person.LastNameAr);
         await copy.WriteAsync(person.NameKey, NpgsqlDbType.Varchar);
+        await copy.WriteAsync(person.NameTokens.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(person.Sex.ToString(), NpgsqlDbType.Varchar);
         await copy.WriteAsync(person.BirthDate, NpgsqlDbType.Date);
         await copy.WriteAsync(person.Phone.Value, NpgsqlDbType.Varchar);

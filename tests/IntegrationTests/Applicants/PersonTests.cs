@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Applicants.Domain.Persons;
 using IntegrationTests.Infrastructure;
 
 namespace IntegrationTests.Applicants;
@@ -211,6 +212,62 @@ public sealed class PersonTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await Count(client, $"q=idrisi{marker}")).Should().Be(1);
         (await Count(client, $"q=محمد الادريسي{marker}")).Should().Be(1);
         (await Count(client, $"q=Ahmed Idrissi{marker}")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_name_is_found_by_its_whole_words_in_any_order_written_apart_or_together()
+    {
+        var client = await api.AdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var apart = Person(firstName: "Fatima Zahra", lastName: $"Ben Ali {marker}");
+        apart["firstNameAr"] = "فاطمة الزهراء";
+        apart["lastNameAr"] = $"بن علي {marker}";
+        (await client.PostAsJsonAsync("/api/v1/applicants", apart)).EnsureSuccessStatusCode();
+        var together = Person(firstName: "Hassan", lastName: $"Benali {marker}");
+        together["firstNameAr"] = "حسن";
+        together["lastNameAr"] = $"بنعلي {marker}";
+        (await client.PostAsJsonAsync("/api/v1/applicants", together)).EnsureSuccessStatusCode();
+
+        // Both written together and apart find both: "benali" is a token of "Ben Ali" too.
+        (await Count(client, $"q=benali {marker}")).Should().Be(2);
+        (await Count(client, $"q=ben ali {marker}")).Should().Be(2);
+        // Whole words in any order, in either script, whatever the spelling.
+        (await Count(client, $"q={marker} fatma zahra")).Should().Be(0);
+        (await Count(client, $"q={marker} fatima zahra")).Should().Be(1);
+        (await Count(client, $"q={marker} فاطمه")).Should().Be(1);
+        (await Count(client, $"q=zahra fatima ben {marker}")).Should().Be(1);
+        // Every word must be a whole word of the name: a word of nobody's name, or a word begun only, finds nobody.
+        (await Count(client, $"q=fatima hassan {marker}")).Should().Be(0);
+        (await Count(client, $"q=fatim {marker}")).Should().Be(0);
+        (await Count(client, "q=%25%25")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_search_by_name_counts_up_to_a_thousand_matches_and_still_pages_past_them()
+    {
+        var client = await api.AdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var token = NormalisedName.Of(marker);
+        // 1,001 namesakes written straight into the table (the API would take minutes): only the
+        // columns a search reads are realistic.
+        await api.ExecuteAsync($$"""
+            INSERT INTO applicants.persons (id, cin, first_name, last_name, name_key, name_tokens, sex, birth_date, phone,
+                commune_code, province_code, education_level, household_size, disability, categories, employment_status,
+                consented_on, registered_on, updated_on)
+            SELECT gen_random_uuid(), 'ZZ' || lpad(n::text, 6, '0'), 'Youssef', 'Namesake', 'yusefnamesake',
+                   ARRAY['yusef', 'namesake', '~yusefnamesake', '{{token}}'], 'Male', DATE '1990-01-01', '+212600000000',
+                   '03.531.01.01', '03.531', 'None', 1, 'None', '{}', 'Unemployed', DATE '2024-01-01',
+                   now() - n * interval '1 minute', now()
+            FROM generate_series(1, 1001) AS n
+            """);
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants?q={marker}");
+        var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/applicants?q={marker}&page=51&pageSize=20");
+
+        first.GetProperty("totalCount").GetInt64().Should().Be(1000);
+        first.GetProperty("totalCountIsExact").GetBoolean().Should().BeFalse();
+        last.GetProperty("items").GetArrayLength().Should().Be(1, "the 1,001st namesake is on page 51, past the count");
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/applicants?q=ZZ000001")).GetProperty("totalCountIsExact").GetBoolean().Should().BeTrue();
     }
 
     private static async Task<long> Count(HttpClient client, string query) =>

@@ -76,4 +76,35 @@ public class NormalisedNameTests
         NormalisedName.Of(null).Should().BeEmpty();
         NormalisedName.Of(" ـ - ").Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("Mohamed El Alaoui", new[] { "muhamed", "alaui", "~muhamedalaui" })]
+    [InlineData("Ait Ben Ali", new[] { "ait", "ben", "ali", "~aitben", "~benali", "~aitbenali" })]
+    [InlineData("Abd El Kader", new[] { "abd", "kader", "~abdkader" })]
+    [InlineData("عبد الله", new[] { "عبد", "اله", "~عبداله" })] // a letter doubled counts once
+    [InlineData(" - ", new string[0])]
+    public void A_name_is_searched_by_each_run_of_its_words_folded_as_a_whole_name_is(string name, string[] tokens)
+    {
+        NormalisedName.Tokens(name).Should().BeEquivalentTo(tokens);
+    }
+
+    [Theory]
+    [InlineData("Mohammed", "muhamed")]
+    [InlineData("Abdelkader", "abdkader")]
+    [InlineData("أحمد", "احمد")]
+    public void A_single_word_name_is_its_own_key(string name, string token)
+    {
+        NormalisedName.Tokens(name).Should().Equal(token);
+        NormalisedName.Of(name).Should().Be(token);
+    }
+
+    [Fact]
+    public void A_search_text_gives_its_words_and_the_whole_as_one()
+    {
+        var (words, whole) = NormalisedName.SearchTerms("Ben  Ali el-Mohammed");
+
+        words.Should().Equal("ben", "ali", "muhamed");
+        whole.Should().Be("benalimuhamed");
+        NormalisedName.SearchTerms("%%").Words.Should().BeEmpty();
+    }
 }

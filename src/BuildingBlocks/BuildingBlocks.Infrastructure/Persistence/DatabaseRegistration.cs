@@ -15,6 +15,8 @@ public static class DatabaseRegistration
 {
     public const string ConnectionStringName = "Postgres";
 
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     /// <summary>One Npgsql data source (one pool) for every module, Identity, Hangfire and the dispatcher.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -126,6 +128,9 @@ public static class DatabaseRegistration
             // The schema is the context's own constant and the script EF's: no input reaches this SQL.
             var script = string.Concat("CREATE SCHEMA IF NOT EXISTS \"", schema, "\";\n", history);
             await db.Database.ExecuteSqlRawAsync(script, cancellationToken);
+            // A migration that rewrites a national-scale table (PersonNameTokens re-keys a million
+            // persons in about four minutes) must not be cut off by the 30 s of an ordinary command.
+            db.Database.SetCommandTimeout(MigrationCommandTimeout);
             await db.Database.MigrateAsync(cancellationToken);
         }
     }

@@ -105,7 +105,7 @@ internal static class OperationConventions
         {
             var items = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0]))!;
             items.Add(item);
-            return Activator.CreateInstance(type, items, 1, 20, 1L);
+            return Activator.CreateInstance(type, items, 1, 20, 1L, true);
         }
 
         var element = type.IsArray ? type.GetElementType()

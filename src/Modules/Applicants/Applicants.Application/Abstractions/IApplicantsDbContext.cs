@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Applicants.Domain.Applications;
 using Applicants.Domain.Campaigns;
 using Applicants.Domain.Duplicates;
@@ -34,4 +35,11 @@ public interface IApplicantsDbContext
     DbSet<Campaign> Campaigns { get; }
 
     DbContext Context { get; }
+
+    /// <summary>
+    /// Whether a person's name matches a search text in either script, whatever the spelling: each word
+    /// of the text is one of the person's <see cref="Person.NameTokens"/> (or the whole text,
+    /// folded as one word, does). A text without a letter or a digit matches no one.
+    /// </summary>
+    Expression<Func<Person, bool>> NameMatches(string text);
 }

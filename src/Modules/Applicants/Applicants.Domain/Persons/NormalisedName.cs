@@ -15,14 +15,63 @@ namespace Applicants.Domain.Persons;
 /// </summary>
 public static class NormalisedName
 {
+    /// <summary>Long enough for "Ait Ben Ali" or "Abd El Kader" written apart to meet its one-word spelling.</summary>
+    public const int MaxWordsPerToken = 4;
+
+    /// <summary>Marks a token made of several words joined (see <see cref="Tokens"/>).</summary>
+    public const char JoinedMark = '~';
+
     private const char Tatweel = '\u0640';
     private const char Hamza = '\u0621';
 
-    public static string Of(string? name)
+    public static string Of(string? name) => Transliterations(string.Concat(Words(name)));
+
+    /// <summary>
+    /// What name search finds a name by: each word folded as <see cref="Of"/> folds a whole name,
+    /// and each run of two to <see cref="MaxWordsPerToken"/> consecutive words folded together,
+    /// behind <see cref="JoinedMark"/>. "Mohamed El Alaoui" gives muhamed, alaui and ~muhamedalaui;
+    /// "Ben Ali" gives ben, ali and ~benali, so that a search for "Benali" finds it too. The mark
+    /// keeps the joined runs apart from the words, so that a word searched never meets a run
+    /// spelled like it. Distinct, in no particular order.
+    /// </summary>
+    public static IReadOnlyList<string> Tokens(string? name)
+    {
+        var words = Words(name);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = 0; first < words.Count; first++)
+        {
+            for (var last = first; last < Math.Min(words.Count, first + MaxWordsPerToken); last++)
+            {
+                var run = Transliterations(string.Concat(words.Skip(first).Take(last - first + 1)));
+                tokens.Add(last == first || run.Length == 0 ? run : JoinedMark + run);
+            }
+        }
+
+        tokens.Remove(string.Empty);
+        return [.. tokens];
+    }
+
+    /// <summary>
+    /// A search text as <see cref="Tokens"/> can be matched against: each word folded on its own,
+    /// and the whole text folded as one word (so that "Ben Ali" finds "Benali", whose one word is
+    /// benali, and "Benali" finds "Ben Ali" through ~benali). No words when the text has no letter or digit.
+    /// </summary>
+    public static (IReadOnlyList<string> Words, string Whole) SearchTerms(string? text)
+    {
+        var words = Words(text);
+        var folded = words.Select(Transliterations).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return (folded, Transliterations(string.Concat(words)));
+    }
+
+    /// <summary>
+    /// The name's words after the first round of folds, each on its own: marks, tatweel and hamza
+    /// dropped, ٱ ة ى folded, lower case, the Latin article dropped, ou/w → u, sh → ch, doubled letters once.
+    /// </summary>
+    private static List<string> Words(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return string.Empty;
+            return [];
         }
 
         // Decomposition splits أ إ آ ؤ ئ into their carrier and a combining hamza or madda, and
@@ -52,11 +101,10 @@ public static class NormalisedName
             token.Append(Fold(c));
         }
 
-        var key = string.Concat(tokens
+        return [.. tokens
             .Select(t => t.ToString())
             .Where(w => w is not ("el" or "al"))
-            .Select(w => WithoutDoubledLetters(w.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal))));
-        return Transliterations(key);
+            .Select(w => WithoutDoubledLetters(w.Replace("ou", "u", StringComparison.Ordinal).Replace('w', 'u').Replace("sh", "ch", StringComparison.Ordinal)))];
     }
 
     /// <summary>

@@ -27,10 +27,16 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
     public string? LastNameAr { get; private set; }
 
     /// <summary>
-    /// Both scripts' full names folded by <see cref="NormalisedName"/>, Latin then Arabic: what name
-    /// search (and next, duplicate detection) matches on, whatever the spelling.
+    /// Both scripts' full names folded by <see cref="NormalisedName"/>, Latin then Arabic: what
+    /// duplicate detection compares, whatever the spelling.
     /// </summary>
     public string NameKey { get; private set; }
+
+    /// <summary>
+    /// What name search finds the person by (<see cref="NormalisedName.Tokens"/> of each script's
+    /// full name): a search matches when each of its words is one of them.
+    /// </summary>
+    public IReadOnlyList<string> NameTokens { get; private set; } = [];
 
     public Sex Sex { get; private set; }
 
@@ -111,6 +117,7 @@ public sealed class Person : AggregateRoot<PersonId>, IProvinceScoped
         FirstNameAr = Clean(details.FirstNameAr);
         LastNameAr = Clean(details.LastNameAr);
         NameKey = $"{NormalisedName.Of($"{FirstName} {LastName}")} {NormalisedName.Of($"{FirstNameAr} {LastNameAr}")}".Trim();
+        NameTokens = [.. NormalisedName.Tokens($"{FirstName} {LastName}").Union(NormalisedName.Tokens($"{FirstNameAr} {LastNameAr}"), StringComparer.Ordinal)];
         Sex = details.Sex;
         BirthDate = details.BirthDate;
         Phone = details.Phone;

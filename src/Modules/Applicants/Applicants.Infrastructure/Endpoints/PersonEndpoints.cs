@@ -103,7 +103,7 @@ internal static class PersonEndpoints
                 TypedResults.Ok(await sender.Send(new GetPersonsQuery(q, provinceCode, communeCode, sex, category, page, pageSize, sort), ct)))
             .WithName("ListApplicants")
             .WithSummary("Search persons, paged, sorted and filtered")
-            .WithDescription("q is a CIN or part of a name in Latin or Arabic letters. Sort by lastName, firstName, lastNameAr, birthDate, cin or registeredOn (prefix with - for descending). An Officer sees the persons of his provinces.")
+            .WithDescription("q is a CIN, or words of a name in Latin or Arabic letters (each a whole word of the name, in any order, whatever the spelling; \"Ben Ali\" and \"Benali\" find each other). Sort by lastName, firstName, lastNameAr, birthDate, cin or registeredOn (prefix with - for descending). An Officer sees the persons of his provinces.")
             .WithParametersFrom<GetPersonsQuery>()
             .Produces<PagedResult<PersonDto>>()
             .ProducesValidationProblem();

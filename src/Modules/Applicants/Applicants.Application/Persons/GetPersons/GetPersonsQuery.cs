@@ -12,10 +12,10 @@ namespace Applicants.Application.Persons.GetPersons;
 
 /// <summary>
 /// Persons, filtered by province, commune, sex and category, and by a text (<c>q</c>): a CIN, or
-/// part of a name in Latin or Arabic letters; sorted by <c>lastName</c>, <c>firstName</c>,
+/// words of a name in Latin or Arabic letters; sorted by <c>lastName</c>, <c>firstName</c>,
 /// <c>lastNameAr</c>, <c>birthDate</c>, <c>cin</c> or <c>registeredOn</c>.
 /// </summary>
-/// <param name="Q">A CIN (exactly), or part of a full name in Latin or Arabic letters, whatever its spelling (case, accents, alef and hamza forms, ta marbuta, el-/al-, ou/w are folded).</param>
+/// <param name="Q">A CIN (exactly), or words of a name in Latin or Arabic letters, whatever their spelling (case, accents, alef and hamza forms, ta marbuta, el-/al-, ou/w are folded): a person is found when each word is a word of their name, in any order ("alaoui mohamed" finds Mohammed El Alaoui), and names written apart or together find each other ("Ben Ali", "Benali").</param>
 /// <param name="ProvinceCode">Only persons living in this province or prefecture (HCP code, e.g. 03.531).</param>
 /// <param name="CommuneCode">Only persons living in this commune (HCP code, e.g. 03.531.01.01).</param>
 /// <param name="Sex">Only women, or only men.</param>
@@ -46,6 +46,9 @@ internal sealed class GetPersonsQueryValidator : AbstractValidator<GetPersonsQue
 
 internal sealed class GetPersonsQueryHandler(IApplicantsDbContext db) : IQueryHandler<GetPersonsQuery, PagedResult<PersonDto>>
 {
+    /// <summary>A search by name counts its matches up to this many (issue 15: a common first name matches tens of thousands).</summary>
+    internal const int NameSearchCountLimit = 1_000;
+
     internal static readonly SortMap<Person> Sorts = new SortMap<Person>()
         .Add("lastName", p => p.LastName)
         .Add("firstName", p => p.FirstName)
@@ -79,21 +82,19 @@ internal sealed class GetPersonsQueryHandler(IApplicantsDbContext db) : IQueryHa
             persons = persons.Where(p => p.Categories.Contains(category));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (string.IsNullOrWhiteSpace(query.Q))
         {
-            if (Cin.TryParse(query.Q, out var cin))
-            {
-                persons = persons.Where(p => p.Cin == cin);
-            }
-            else
-            {
-                // Either script, any spelling: the text is folded as the stored names were (NameKey),
-                // and the trigram index on name_key serves the LIKE.
-                var key = NormalisedName.Of(query.Q);
-                persons = persons.Where(p => EF.Functions.Like(p.NameKey, $"%{key}%"));
-            }
+            return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, cancellationToken);
         }
 
-        return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, cancellationToken);
+        if (Cin.TryParse(query.Q, out var cin))
+        {
+            persons = persons.Where(p => p.Cin == cin);
+            return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, cancellationToken);
+        }
+
+        persons = persons.Where(db.NameMatches(query.Q));
+        var total = await persons.CountUpToAsync(NameSearchCountLimit, cancellationToken);
+        return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, total, cancellationToken);
     }
 }

@@ -2,11 +2,15 @@ using Applicants.Domain.Geography;
 using Applicants.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace Applicants.Infrastructure.Persistence.Configurations;
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
+    /// <summary>The stored tsvector of <see cref="Person.NameTokens"/> (a shadow property: the domain keeps the tokens).</summary>
+    public const string NameSearch = "NameSearch";
+
     public void Configure(EntityTypeBuilder<Person> builder)
     {
         builder.ToTable("persons");
@@ -17,8 +21,13 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FirstNameAr).HasMaxLength(100);
         builder.Property(p => p.LastNameAr).HasMaxLength(100);
         builder.Property(p => p.NameKey).HasMaxLength(410);
-        // Trigram index: name search is LIKE '%…%' on the folded names, which a B-tree cannot serve.
-        builder.HasIndex(p => p.NameKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Name search (issue 15): the folded tokens as a tsvector kept by PostgreSQL, under a GIN
+        // index that serves prefix queries (muhamed:* & alaui:*) and whose statistics tell the
+        // planner how common each name is.
+        builder.PrimitiveCollection(p => p.NameTokens);
+        builder.Property<NpgsqlTsVector>(NameSearch)
+            .HasComputedColumnSql("array_to_tsvector(name_tokens)", stored: true);
+        builder.HasIndex(NameSearch).HasMethod("gin");
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Phone).HasConversion(p => p.Value, v => MoroccanPhone.Parse(v)).HasMaxLength(13);
         builder.Property(p => p.Email).HasMaxLength(256);
@@ -31,8 +40,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmploymentStatus).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(p => p.Cin).IsUnique();
         builder.HasIndex(p => new { p.ProvinceCode, p.RegisteredOn });
-        // No index in the lists' default order (-registeredOn, id): tried on a million persons, the
-        // planner walked it for full names it thought common and took seconds (docs/benchmarks.md, issue 15).
+        // The lists' default order (-registeredOn, id): a search for a common first name walks it
+        // and stops at a page. (With trigram search it was a trap: the planner, blind to how common
+        // a LIKE pattern is, walked it for rare full names too and took seconds; docs/benchmarks.md.)
+        builder.HasIndex(p => new { p.RegisteredOn, p.Id }).IsDescending(true, false);
         // Duplicate detection looks for the same birth date anywhere, or a near one in the same commune.
         builder.HasIndex(p => new { p.CommuneCode, p.BirthDate });
         builder.HasIndex(p => p.BirthDate);

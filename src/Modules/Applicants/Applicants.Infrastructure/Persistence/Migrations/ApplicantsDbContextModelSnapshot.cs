@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -865,6 +866,17 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(410)")
                         .HasColumnName("name_key");
 
+                    b.Property<NpgsqlTsVector>("NameSearch")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("name_search")
+                        .HasComputedColumnSql("array_to_tsvector(name_tokens)", true);
+
+                    b.PrimitiveCollection<string[]>("NameTokens")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_tokens");
+
                     b.Property<string>("OtherCategoryJustification")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -915,17 +927,20 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_persons_merged_into_id");
 
-                    b.HasIndex("NameKey")
-                        .HasDatabaseName("ix_persons_name_key");
+                    b.HasIndex("NameSearch")
+                        .HasDatabaseName("ix_persons_name_search");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKey"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
 
                     b.HasIndex("CommuneCode", "BirthDate")
                         .HasDatabaseName("ix_persons_commune_code_birth_date");
 
                     b.HasIndex("ProvinceCode", "RegisteredOn")
                         .HasDatabaseName("ix_persons_province_code_registered_on");
+
+                    b.HasIndex("RegisteredOn", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_persons_registered_on_id");
 
                     b.ToTable("persons", "applicants");
                 });
