@@ -24,7 +24,7 @@ if (!builder.Environment.IsDevelopment())
 
 builder.Logging.AddPersonalDataRedaction();
 
-builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.TryAddSingleton<TimeProvider>(DatabaseClock.Instance);
 builder.Services
     .AddDatabase(configuration)
     .AddMessaging(configuration)

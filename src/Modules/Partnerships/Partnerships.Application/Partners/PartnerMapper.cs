@@ -13,6 +13,9 @@ internal static partial class PartnerMapper
 {
     public static partial IQueryable<PartnerDto> ProjectToDto(this IQueryable<Partner> partners);
 
+    /// <summary>The same mapping in memory, for a partner the request has just saved (<see cref="GetPartner.GetPartnerQueryHandler"/>).</summary>
+    public static partial PartnerDto ToDto(this Partner partner);
+
     // Expression-bodied, so Mapperly inlines it into the projection's expression tree.
     private static Guid ToGuid(PartnerId id) => id.Value;
 }
