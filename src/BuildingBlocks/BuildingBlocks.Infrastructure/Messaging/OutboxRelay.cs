@@ -25,14 +25,21 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
         var relayed = 0;
         foreach (var module in modules.Modules)
         {
-            relayed += await RelayModuleAsync(module, batchSize, cancellationToken);
+            relayed += await RelayAsync(module, batchSize, null, cancellationToken);
         }
 
         return relayed;
     }
 
-    private async Task<int> RelayModuleAsync(ModuleDefinition module, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays one batch from <paramref name="module"/>'s outbox and adds to
+    /// <paramref name="deliveredTo"/> the schema of every module whose inbox it wrote to, once
+    /// committed: the inbox wakes those alone. Returns how many outbox rows it handled; fewer than
+    /// <paramref name="batchSize"/> means none was left that this host could take.
+    /// </summary>
+    public async Task<int> RelayAsync(ModuleDefinition module, int batchSize, ISet<string>? deliveredTo, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(module);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -61,6 +68,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
         }
 
         var now = clock.GetUtcNow();
+        var inboxes = new HashSet<string>(StringComparer.Ordinal);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var message in pending)
         {
@@ -80,6 +88,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
                 insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.OccurredOn });
                 insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
                 batch.BatchCommands.Add(insert);
+                inboxes.Add(subscription.Module.Schema);
             }
         }
 
@@ -90,6 +99,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        deliveredTo?.UnionWith(inboxes);
         return pending.Count;
     }
 }
