@@ -184,7 +184,7 @@ public sealed class MessagingTests
         var failing = new FailingHandler<PartnerRegisteredIntegrationEvent>();
         await using var api = new ApiFactory()
             .With("Messaging:MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("Messaging:InboxConcurrency", "8")
+            .With("Messaging:InboxMaxConcurrency", "8")
             .With("Messaging:RetryDelay", "00:00:00")
             .WithServices(services => services.FailReportingHandler(failing));
         _ = api.Server;

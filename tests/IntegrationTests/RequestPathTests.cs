@@ -82,35 +82,6 @@ public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task The_inbox_does_not_release_each_message_s_savepoint()
-    {
-        var client = await api.AdminClientAsync();
-        if (!await StatementStatisticsAsync())
-        {
-            return;
-        }
-
-        (long Savepoints, long Releases, long Evictions) before, after;
-        var attempt = 0;
-        do
-        {
-            before = await InboxSavepointsAsync();
-            for (var i = 0; i < 5; i++)
-            {
-                var response = await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(Data.UniqueName("Association Relais")));
-                response.StatusCode.Should().Be(HttpStatusCode.Created);
-            }
-
-            // Reporting handles the five partner.registered events, a savepoint each.
-            after = await Eventually.Until(InboxSavepointsAsync, c => c.Savepoints - before.Savepoints >= 5 || c.Evictions != before.Evictions);
-        }
-        while (after.Evictions != before.Evictions && ++attempt < 5);
-
-        after.Evictions.Should().Be(before.Evictions, "five attempts in a row cannot all have seen the statistics evicted");
-        (after.Releases - before.Releases).Should().Be(0, "each message's savepoint is left to the commit (one round trip less per message)");
-    }
-
-    [Fact]
     public async Task A_registration_sends_neither_DISCARD_ALL_nor_a_savepoint()
     {
         var client = await api.AdminClientAsync();
@@ -161,24 +132,6 @@ public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             return false;
         }
-    }
-
-    private async Task<(long Savepoints, long Releases, long Evictions)> InboxSavepointsAsync()
-    {
-        await using var connection = Unpooled();
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT coalesce(sum(calls) FILTER (WHERE query LIKE 'SAVEPOINT inbox_handler%'), 0)::bigint,
-                   coalesce(sum(calls) FILTER (WHERE query LIKE 'RELEASE %inbox_handler%'), 0)::bigint,
-                   (SELECT dealloc FROM pg_stat_statements_info)
-            FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """,
-            connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private async Task<(long Discards, long EfSavepoints, long Registrations, long Evictions)> CountsAsync()

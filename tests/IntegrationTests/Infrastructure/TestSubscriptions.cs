@@ -117,3 +117,26 @@ internal sealed class FailingHandler<TEvent> : IIntegrationEventHandler<TEvent>
         }
     }
 }
+
+/// <summary>
+/// Writes in the message's transaction, then fails for the events it is told to: the failure
+/// comes after a write, so the batch cannot simply go on. Succeeds for every other event. Generic
+/// so that the scan of the test assembly never subscribes it by itself.
+/// </summary>
+internal sealed class WritingThenFailingHandler<TEvent>(IServiceProvider scope, IReadOnlySet<Guid> failFor, ConcurrentDictionary<Guid, int> runs)
+    : IIntegrationEventHandler<TEvent>
+    where TEvent : IIntegrationEvent
+{
+    public async Task Handle(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var reporting = scope.GetRequiredService<ModuleCatalog>().Named("Reporting")!;
+        var db = (DbContext)scope.GetRequiredService(reporting.DbContextType);
+        // A statement that is not a read, in the inbox's transaction (it changes no row).
+        await db.Database.ExecuteSqlRawAsync("UPDATE reporting.inbox_messages SET attempts = attempts WHERE false", cancellationToken);
+        if (failFor.Contains(integrationEvent.Id))
+        {
+            runs.AddOrUpdate(integrationEvent.Id, 1, (_, n) => n + 1);
+            throw new InvalidOperationException("This handler fails after writing.");
+        }
+    }
+}

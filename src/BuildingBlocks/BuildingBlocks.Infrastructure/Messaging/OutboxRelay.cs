@@ -1,14 +1,17 @@
+using System.Text;
 using BuildingBlocks.Infrastructure.Modules;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>
 /// Moves committed integration events from each module's outbox to the inbox of every module
-/// that subscribes, in one transaction per batch. <c>FOR UPDATE SKIP LOCKED</c> lets several
-/// hosts relay at once without taking the same rows; delivery is at least once, and the inbox
-/// key (message id, handler) makes a second delivery a no-op.
+/// that subscribes, one statement per batch: it takes the rows (<c>FOR UPDATE SKIP LOCKED</c>,
+/// so several hosts relay at once without taking the same rows), inserts them into every
+/// subscriber's inbox and marks them relayed, all in PostgreSQL — one round trip and one implicit
+/// transaction, the payload never travelling through the host (issue 13: it was a SELECT, a batch
+/// of inserts and a COMMIT, three round trips carrying the payload twice). Delivery is at least
+/// once, and the inbox key (message id, handler) makes a second delivery a no-op.
 /// </summary>
 /// <remarks>
 /// A row of a type this host does not know (written by a newer release during a rolling
@@ -19,77 +22,111 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
 {
     private readonly string[] _knownTypes = [.. subscriptions.EventTypes.Keys];
 
+    // Per subscribing module: the event types it takes and, beside each, the handler's name.
+    private readonly List<(string Schema, string[] Types, string[] Handlers)> _inboxes = [.. subscriptions.All
+        .GroupBy(s => s.Module.Schema, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => (g.Key, g.Select(s => s.EventTypeName).ToArray(), g.Select(s => s.HandlerName).ToArray()))];
+
+    private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
+
     /// <summary>Relays one batch from every outbox; returns how many outbox rows it handled.</summary>
     public async Task<int> RelayAsync(int batchSize, CancellationToken cancellationToken)
     {
         var relayed = 0;
         foreach (var module in modules.Modules)
         {
-            relayed += await RelayModuleAsync(module, batchSize, cancellationToken);
+            relayed += await RelayAsync(module, batchSize, null, cancellationToken);
         }
 
         return relayed;
     }
 
-    private async Task<int> RelayModuleAsync(ModuleDefinition module, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays one batch from <paramref name="module"/>'s outbox and adds to
+    /// <paramref name="deliveredTo"/> the schema of every module whose inbox it wrote to, once
+    /// committed: the inbox wakes those alone. Returns how many outbox rows it handled; fewer than
+    /// <paramref name="batchSize"/> means none was left that this host could take.
+    /// </summary>
+    public async Task<int> RelayAsync(ModuleDefinition module, int batchSize, ISet<string>? deliveredTo, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(module);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var pending = new List<(Guid Id, string Type, string Content, DateTimeOffset OccurredOn)>();
-        await using (var select = new NpgsqlCommand(
-            $"""
-             SELECT id, type, content::text, occurred_on FROM "{module.Schema}".outbox_messages
-             WHERE processed_on IS NULL AND type = ANY(@known)
-             ORDER BY occurred_on, id
-             LIMIT @batch
-             FOR UPDATE SKIP LOCKED
-             """, connection, transaction))
+        await using var relay = new NpgsqlCommand(Statement(module.Schema), connection);
+        relay.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        relay.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _knownTypes });
+        relay.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+        foreach (var (_, types, handlers) in _inboxes)
         {
-            select.Parameters.AddWithValue("batch", batchSize);
-            select.Parameters.AddWithValue("known", _knownTypes);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            relay.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+            relay.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = handlers });
+        }
+
+        var relayed = 0;
+        var relayedTypes = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await relay.ExecuteReaderAsync(cancellationToken))
+        {
             while (await reader.ReadAsync(cancellationToken))
             {
-                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                relayed++;
+                relayedTypes.Add(reader.GetString(0));
             }
         }
 
-        if (pending.Count == 0)
+        if (deliveredTo is not null)
         {
-            return 0;
-        }
-
-        var now = clock.GetUtcNow();
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var message in pending)
-        {
-            foreach (var subscription in subscriptions.For(message.Type))
+            foreach (var type in relayedTypes)
             {
-                var insert = new NpgsqlBatchCommand(
-                    $"""
-                     INSERT INTO "{subscription.Module.Schema}".inbox_messages
-                         (message_id, handler, type, content, occurred_on, received_on, attempts)
-                     VALUES ($1, $2, $3, $4::jsonb, $5, $6, 0)
-                     ON CONFLICT DO NOTHING
-                     """);
-                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id });
-                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subscription.HandlerName });
-                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Type });
-                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Content });
-                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.OccurredOn });
-                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-                batch.BatchCommands.Add(insert);
+                deliveredTo.UnionWith(subscriptions.For(type).Select(s => s.Module.Schema));
             }
         }
 
-        var done = new NpgsqlBatchCommand($"""UPDATE "{module.Schema}".outbox_messages SET processed_on = $1 WHERE id = ANY($2)""");
-        done.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        done.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        batch.BatchCommands.Add(done);
+        return relayed;
+    }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return pending.Count;
+    /// <summary>
+    /// The relay statement of one outbox: the same text at every call, so Npgsql prepares it once
+    /// per connection. Schemas are the modules' constants, never input; everything else is a parameter.
+    /// </summary>
+    private string Statement(string schema)
+    {
+        lock (_statements)
+        {
+            if (_statements.TryGetValue(schema, out var cached))
+            {
+                return cached;
+            }
+
+            var sql = new StringBuilder(
+                $"""
+                 WITH taken AS (
+                     SELECT id, type, content, occurred_on FROM "{schema}".outbox_messages
+                     WHERE processed_on IS NULL AND type = ANY($2)
+                     ORDER BY occurred_on, id
+                     LIMIT $3
+                     FOR UPDATE SKIP LOCKED)
+                 """);
+            for (var i = 0; i < _inboxes.Count; i++)
+            {
+                sql.Append(
+                    $"""
+                     ,
+                     delivered_{i} AS (
+                         INSERT INTO "{_inboxes[i].Schema}".inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
+                         SELECT t.id, s.handler, t.type, t.content, t.occurred_on, $1, 0
+                         FROM taken t JOIN unnest(${4 + (2 * i)}::text[], ${5 + (2 * i)}::text[]) AS s(type, handler) ON s.type = t.type
+                         ON CONFLICT DO NOTHING)
+                     """);
+            }
+
+            sql.Append(
+                $"""
+
+                 UPDATE "{schema}".outbox_messages AS o SET processed_on = $1
+                 FROM taken t WHERE o.id = t.id
+                 RETURNING t.type
+                 """);
+            return _statements[schema] = sql.ToString();
+        }
     }
 }

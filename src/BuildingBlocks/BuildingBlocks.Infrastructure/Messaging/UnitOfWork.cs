@@ -15,7 +15,8 @@ namespace BuildingBlocks.Infrastructure.Messaging;
 internal sealed class UnitOfWork(IPublisher publisher, IntegrationEventCollector collector, DispatchSignal signal)
 {
     private const int MaxDomainEventRounds = 10;
-    private bool _wroteOutbox;
+    // The schemas whose outbox this unit of work wrote: the relay is woken for those alone.
+    private readonly HashSet<string> _wroteOutbox = new(StringComparer.Ordinal);
 
     /// <summary>Handles domain events until none are left, writes integration events to the outbox, saves.</summary>
     public async Task FlushAsync(ModuleDbContext db, CancellationToken cancellationToken)
@@ -58,7 +59,10 @@ internal sealed class UnitOfWork(IPublisher publisher, IntegrationEventCollector
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        _wroteOutbox |= integrationEvents.Count > 0;
+        if (integrationEvents.Count > 0)
+        {
+            _wroteOutbox.Add(db.Schema);
+        }
     }
 
     /// <summary>
@@ -75,10 +79,11 @@ internal sealed class UnitOfWork(IPublisher publisher, IntegrationEventCollector
     /// <summary>Called after commit: wakes the dispatcher if this unit of work wrote to an outbox.</summary>
     public void Committed()
     {
-        if (_wroteOutbox)
+        foreach (var schema in _wroteOutbox)
         {
-            _wroteOutbox = false;
-            signal.Notify();
+            signal.Notify(schema);
         }
+
+        _wroteOutbox.Clear();
     }
 }

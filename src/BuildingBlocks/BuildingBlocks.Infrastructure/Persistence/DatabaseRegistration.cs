@@ -71,7 +71,7 @@ public static class DatabaseRegistration
             })
             .UseSnakeCaseNamingConvention()
             // The province guard for bulk statements; it lets every context that is not a module's pass.
-            .AddInterceptors(BulkOperationGuard.Instance)
+            .AddInterceptors(BulkOperationGuard.Instance, WriteCounter.Instance)
             // A young module has no entity configuration yet; that is not worth a warning at every start.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning));
 

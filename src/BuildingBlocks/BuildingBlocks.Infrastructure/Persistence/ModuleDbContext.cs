@@ -52,6 +52,9 @@ public abstract class ModuleDbContext : DbContext
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>Statements this context sent that were not plain reads (<see cref="WriteCounter"/>); only differences mean anything.</summary>
+    internal int Writes { get; set; }
+
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>
@@ -126,7 +129,7 @@ public abstract class ModuleDbContext : DbContext
         var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
         if (!interceptors.Contains(BulkOperationGuard.Instance))
         {
-            optionsBuilder.AddInterceptors(BulkOperationGuard.Instance);
+            optionsBuilder.AddInterceptors(BulkOperationGuard.Instance, WriteCounter.Instance);
         }
     }
 

@@ -6,46 +6,25 @@ namespace BuildingBlocks.Infrastructure.Security;
 
 /// <summary>
 /// The caller of the current request; outside a request (jobs, event handlers, seeding) the
-/// system itself. Read from the principal at each use, never cached: services of the request's
-/// scope can be created during authentication, before the principal is known.
+/// system itself. What it derives from the principal (kind, user, partner) is read once per
+/// principal and kept (issue 13: recomputed at every call, it showed in the request profile), but
+/// never before the principal is known: services of the request's scope can be created during
+/// authentication, and the principal can be replaced after it; a different principal is read anew.
 /// </summary>
 internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser, IActingCaller
 {
     private ClaimsPrincipal? _actingFor;
+    private Derived? _derived;
 
-    public CallerKind Kind
-    {
-        get
-        {
-            var user = Principal;
-            if (user is null)
-            {
-                return CallerKind.System;
-            }
+    public CallerKind Kind => Read().Kind;
 
-            if (user.Identity?.IsAuthenticated != true)
-            {
-                return CallerKind.Anonymous;
-            }
+    public Guid? UserId => Read().UserId;
 
-            return user.FindFirstValue(AuthNames.KindClaim) switch
-            {
-                AuthNames.StaffKind => CallerKind.Staff,
-                AuthNames.PartnerKind => CallerKind.Partner,
-                _ => CallerKind.Anonymous,
-            };
-        }
-    }
-
-    public Guid? UserId =>
-        Kind == CallerKind.Staff && Guid.TryParse(Principal?.FindFirstValue(AuthNames.SubjectClaim), out var user) ? user : null;
-
-    public Guid? PartnerId =>
-        Kind == CallerKind.Partner && Guid.TryParse(Principal?.FindFirstValue(AuthNames.PartnerClaim), out var partner) ? partner : null;
+    public Guid? PartnerId => Read().PartnerId;
 
     public IReadOnlyCollection<string> Roles => Values(AuthNames.RoleClaim);
 
-    public bool IsNationalPartner => Kind == CallerKind.Partner && Principal?.HasClaim(AuthNames.NationwideClaim, "true") == true;
+    public bool IsNationalPartner => Read().IsNationalPartner;
 
     public IReadOnlyCollection<string> Provinces => Values(AuthNames.ProvinceClaim);
 
@@ -71,6 +50,39 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser,
     }
 
     public bool IsInRole(string role) => Principal?.HasClaim(AuthNames.RoleClaim, role) == true;
+
+    private Derived Read()
+    {
+        var principal = Principal;
+        var derived = _derived;
+        if (derived is null || !ReferenceEquals(derived.Principal, principal))
+        {
+            _derived = derived = Derive(principal);
+        }
+
+        return derived;
+    }
+
+    private static Derived Derive(ClaimsPrincipal? user)
+    {
+        var kind = user switch
+        {
+            null => CallerKind.System,
+            _ when user.Identity?.IsAuthenticated != true => CallerKind.Anonymous,
+            _ => user.FindFirstValue(AuthNames.KindClaim) switch
+            {
+                AuthNames.StaffKind => CallerKind.Staff,
+                AuthNames.PartnerKind => CallerKind.Partner,
+                _ => CallerKind.Anonymous,
+            },
+        };
+        Guid? userId = kind == CallerKind.Staff && Guid.TryParse(user!.FindFirstValue(AuthNames.SubjectClaim), out var staff) ? staff : null;
+        Guid? partnerId = kind == CallerKind.Partner && Guid.TryParse(user!.FindFirstValue(AuthNames.PartnerClaim), out var partner) ? partner : null;
+        var nationwide = kind == CallerKind.Partner && user!.HasClaim(AuthNames.NationwideClaim, "true");
+        return new Derived(user, kind, userId, partnerId, nationwide);
+    }
+
+    private sealed record Derived(ClaimsPrincipal? Principal, CallerKind Kind, Guid? UserId, Guid? PartnerId, bool IsNationalPartner);
 
     private string[] Values(string claim) =>
         Principal?.FindAll(claim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray() ?? [];
