@@ -34,9 +34,11 @@ BEGIN
                 EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM applicants.persons AS p WHERE p.merged_into_id IS NULL
                          AND (p.name_search @@ $1 OR p.name_search @@ $2 OR p.name_search @@ $3) LIMIT 1001) s'
                     INTO n USING pg_temp.search_words(q), pg_temp.search_apart(q), pg_temp.search_together(q);
-                EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL
-                         AND (p.name_search @@ $1 OR p.name_search @@ $2 OR p.name_search @@ $3)
-                         ORDER BY p.registered_on DESC, p.id LIMIT 20) s'
+                -- Counted 1,000 or fewer: the page sorts the matches (OFFSET 0 fence), as GetPersonsQuery does.
+                EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM (SELECT * FROM applicants.persons AS p WHERE p.merged_into_id IS NULL
+                         AND (p.name_search @@ $1 OR p.name_search @@ $2 OR p.name_search @@ $3)'
+                         || CASE WHEN n <= 1000 THEN ' OFFSET 0' ELSE '' END ||
+                         ') p ORDER BY p.registered_on DESC, p.id LIMIT 20) s'
                     USING pg_temp.search_words(q), pg_temp.search_apart(q), pg_temp.search_together(q);
             END IF;
             INSERT INTO timing VALUES (k, extract(epoch FROM clock_timestamp() - t0) * 1000, n);

@@ -18,13 +18,13 @@ WHERE p.id <> '00000000-0000-0000-0000-000000000000' AND p.merged_into_id IS NUL
 LIMIT 500;
 \echo == search by CIN (count, then the page)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.cin = :'cin';
-\echo == search by Latin full name: count (up to 1,000), then the page
+\echo == search by Latin full name: count (up to 1,000), then the page (a full name: 1,000 matches or fewer, sorted behind OFFSET 0)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM (SELECT 1 FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'latin_name') OR p.name_search @@ pg_temp.search_apart(:'latin_name') OR p.name_search @@ pg_temp.search_together(:'latin_name')) LIMIT 1001) s;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'latin_name') OR p.name_search @@ pg_temp.search_apart(:'latin_name') OR p.name_search @@ pg_temp.search_together(:'latin_name'))
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.* FROM (SELECT * FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'latin_name') OR p.name_search @@ pg_temp.search_apart(:'latin_name') OR p.name_search @@ pg_temp.search_together(:'latin_name')) OFFSET 0) p
 ORDER BY p.registered_on DESC, p.id LIMIT 20;
-\echo == search by Arabic full name: count (up to 1,000), then the page
+\echo == search by Arabic full name: count (up to 1,000), then the page (a full name: 1,000 matches or fewer, sorted behind OFFSET 0)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM (SELECT 1 FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'arabic_name') OR p.name_search @@ pg_temp.search_apart(:'arabic_name') OR p.name_search @@ pg_temp.search_together(:'arabic_name')) LIMIT 1001) s;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'arabic_name') OR p.name_search @@ pg_temp.search_apart(:'arabic_name') OR p.name_search @@ pg_temp.search_together(:'arabic_name'))
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT p.* FROM (SELECT * FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words(:'arabic_name') OR p.name_search @@ pg_temp.search_apart(:'arabic_name') OR p.name_search @@ pg_temp.search_together(:'arabic_name')) OFFSET 0) p
 ORDER BY p.registered_on DESC, p.id LIMIT 20;
 \echo == search by one common first name (Mohamed): count (up to 1,000), then the page
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM (SELECT 1 FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND (p.name_search @@ pg_temp.search_words('Mohamed') OR p.name_search @@ pg_temp.search_apart('Mohamed') OR p.name_search @@ pg_temp.search_together('Mohamed')) LIMIT 1001) s;

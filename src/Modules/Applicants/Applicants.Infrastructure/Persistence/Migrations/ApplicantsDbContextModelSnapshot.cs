@@ -928,7 +928,8 @@ namespace Applicants.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("NameSearch")
-                        .HasDatabaseName("ix_persons_name_search");
+                        .HasDatabaseName("ix_persons_name_search")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
 
