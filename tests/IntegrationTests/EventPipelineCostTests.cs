@@ -15,8 +15,8 @@ namespace IntegrationTests;
 /// </summary>
 public sealed class EventPipelineCostTests(ITestOutputHelper output)
 {
-    private static readonly string RegisteredEvent = MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent));
-    private const string ReportingHandler = "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler";
+    private static readonly string RegisteredEvent = ReportingInbox.RegisteredEvent;
+    private const string ReportingHandler = ReportingInbox.Handler;
 
     [Fact]
     public async Task An_event_costs_no_savepoint_and_wakes_only_the_outbox_written_and_the_inboxes_it_reaches()
@@ -24,7 +24,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
         // No poll during the test: whatever the dispatcher sends, a wake caused it.
         await using var api = new ApiFactory().With("Messaging:PollInterval", "00:10:00");
         var client = await api.AdminClientAsync();
-        if (!await StatementStatisticsAsync(api))
+        if (!await api.StatementStatisticsAsync())
         {
             return;
         }
@@ -74,20 +74,11 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
         var province = Data.UniqueProvince();
         var poison = Guid.NewGuid();
         _ = api.Server;
-        var statistics = await StatementStatisticsAsync(api);
+        var statistics = await api.StatementStatisticsAsync();
         var before = statistics ? await CountsAsync(api) : null;
 
         // One statement: the rows appear together, the poison amid them, as in one batch.
-        await api.ExecuteAsync(
-            $$"""
-             INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
-             SELECT id, '{{ReportingHandler}}', '{{RegisteredEvent}}',
-                    json_build_object('id', id, 'partnerId', gen_random_uuid(), 'partnerType', 'Bank', 'provinceCode', '{{province}}', 'occurredOn', now()),
-                    now(), now() + n * interval '1 microsecond', 0
-             FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, {{messages}}) AS n) AS ids
-             UNION ALL
-             SELECT '{{poison}}', '{{ReportingHandler}}', '{{RegisteredEvent}}', '{"partnerId": "not-a-guid"}', now(), now() + 15 * interval '1 microsecond', 0
-             """);
+        await api.BurstWithPoisonAsync(province, messages, poison);
 
         await Eventually.Until(
             () => api.ScalarAsync<long>($"SELECT count(*) FROM reporting.partner_facts WHERE province_code = '{province}'"),
@@ -180,27 +171,9 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
     private sealed record Counts(long Savepoints, long Statements, long Evictions, IReadOnlyDictionary<string, long> InboxSelects, IReadOnlyDictionary<string, long> OutboxSelects);
 
     // Not pooled: a pooled connection of the test itself would send DISCARD ALL on return.
-    private static NpgsqlConnection Unpooled(ApiFactory api) => new(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
-
-    private static async Task<bool> StatementStatisticsAsync(ApiFactory api)
-    {
-        await using var connection = Unpooled(api);
-        await connection.OpenAsync();
-        try
-        {
-            await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT count(*) FROM pg_stat_statements", connection);
-            await create.ExecuteScalarAsync();
-            return true;
-        }
-        catch (PostgresException)
-        {
-            return false;
-        }
-    }
-
     private static async Task<Counts> CountsAsync(ApiFactory api)
     {
-        await using var connection = Unpooled(api);
+        await using var connection = api.Unpooled();
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """

@@ -15,9 +15,9 @@ namespace IntegrationTests;
 /// <summary>The outbox, the relay and the inbox, on the real database.</summary>
 public sealed class MessagingTests
 {
-    private static readonly string RegisteredEvent = MessageSerializer.TypeName(typeof(PartnerRegisteredIntegrationEvent));
+    private static readonly string RegisteredEvent = ReportingInbox.RegisteredEvent;
     private static readonly string UpdatedEvent = MessageSerializer.TypeName(typeof(PartnerUpdatedIntegrationEvent));
-    private const string ReportingHandler = "Reporting.Application.Partners.RecordPartner.PartnerRegisteredHandler";
+    private const string ReportingHandler = ReportingInbox.Handler;
 
     [Fact]
     public async Task An_event_committed_just_before_the_process_died_is_delivered_after_restart()
@@ -247,16 +247,7 @@ public sealed class MessagingTests
         _ = api.Server;
 
         // One statement: the rows appear together, as after a burst of registrations.
-        await api.ExecuteAsync(
-            $$"""
-             INSERT INTO reporting.inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
-             SELECT id, '{{ReportingHandler}}', '{{RegisteredEvent}}',
-                    json_build_object('id', id, 'partnerId', gen_random_uuid(), 'partnerType', 'Bank', 'provinceCode', '{{province}}', 'occurredOn', now()),
-                    now(), now() + n * interval '1 microsecond', 0
-             FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, {{messages}}) AS n) AS ids
-             UNION ALL
-             SELECT '{{poison}}', '{{ReportingHandler}}', '{{RegisteredEvent}}', '{"partnerId": "not-a-guid"}', now(), now() + 15 * interval '1 microsecond', 0
-             """);
+        await api.BurstWithPoisonAsync(province, messages, poison);
 
         await Eventually.Until(
             () => api.ScalarAsync<long>("SELECT count(*) FROM reporting.inbox_messages WHERE processed_on IS NOT NULL OR parked_on IS NOT NULL"),

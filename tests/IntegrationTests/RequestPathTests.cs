@@ -86,7 +86,7 @@ public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var client = await api.AdminClientAsync();
         // pg_stat_statements is preloaded by scripts/lib.sh; a cluster started otherwise may lack it.
-        if (!await StatementStatisticsAsync())
+        if (!await api.StatementStatisticsAsync())
         {
             return;
         }
@@ -116,27 +116,9 @@ public sealed class RequestPathTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     // Not pooled: a pooled connection of the test itself would send DISCARD ALL on return.
-    private NpgsqlConnection Unpooled() => new(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
-
-    private async Task<bool> StatementStatisticsAsync()
-    {
-        await using var connection = Unpooled();
-        await connection.OpenAsync();
-        try
-        {
-            await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT count(*) FROM pg_stat_statements", connection);
-            await create.ExecuteScalarAsync();
-            return true;
-        }
-        catch (PostgresException)
-        {
-            return false;
-        }
-    }
-
     private async Task<(long Discards, long EfSavepoints, long Registrations, long Evictions)> CountsAsync()
     {
-        await using var connection = Unpooled();
+        await using var connection = api.Unpooled();
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
