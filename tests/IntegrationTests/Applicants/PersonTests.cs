@@ -159,8 +159,12 @@ public sealed class PersonTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Correcting_a_person_moves_them_with_their_commune_and_refuses_a_stale_version()
     {
         var client = await api.AdminClientAsync();
-        var created = await (await client.PostAsJsonAsync("/api/v1/applicants", Person())).Content.ReadFromJsonAsync<JsonElement>();
+        var registration = await client.PostAsJsonAsync("/api/v1/applicants", Person());
+        var created = await registration.Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
+        // The answers to a write are mapped from what the request saved, not read again (issue 13):
+        // they must be what a later read gives, version and times included.
+        (await client.GetStringAsync($"/api/v1/applicants/{id}")).Should().Be(await registration.Content.ReadAsStringAsync());
         var update = Person(cin: created.GetProperty("cin").GetString(), commune: "04.291.01.05");
         update["version"] = created.GetProperty("version").GetUInt32();
 
@@ -169,6 +173,7 @@ public sealed class PersonTests(ApiFactory api) : IClassFixture<ApiFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var updated = await response.Content.ReadFromJsonAsync<JsonElement>();
         updated.GetProperty("provinceCode").GetString().Should().Be("04.291");
+        (await client.GetStringAsync($"/api/v1/applicants/{id}")).Should().Be(await response.Content.ReadAsStringAsync());
         (await client.PutAsJsonAsync($"/api/v1/applicants/{id}", update)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await api.ScalarAsync<long>(
             $"SELECT count(*) FROM applicants.outbox_messages WHERE type = 'applicants.person-updated.v1' AND content->>'personId' = '{id}' AND content->>'provinceCode' = '04.291'"))

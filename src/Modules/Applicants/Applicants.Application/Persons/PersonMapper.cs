@@ -9,9 +9,12 @@ internal static partial class PersonMapper
 {
     public static partial IQueryable<PersonDto> ProjectToDto(this IQueryable<Person> persons);
 
-    // The projection's element mapping; duplicates are read apart (GetPersonQuery).
+    /// <summary>
+    /// The projection's element mapping, also used in memory for a person the request has just
+    /// saved (<see cref="GetPerson.GetPersonQueryHandler"/>); duplicates are read apart.
+    /// </summary>
     [MapperIgnoreTarget(nameof(PersonDto.PossibleDuplicates))]
-    private static partial PersonDto ToDto(Person person);
+    public static partial PersonDto ToDto(this Person person);
 
     // Expression-bodied, so Mapperly inlines them into the projection's expression tree.
     private static Guid ToGuid(PersonId id) => id.Value;
