@@ -61,16 +61,16 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
         // Alaoui" on a million persons (docs/benchmarks.md, issue 15).
         var every = words.Select(Lexeme).Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
         var apart = Lexeme(NormalisedName.JoinedMark + whole);
+        // Inlined rather than parameters: the plan depends on how common the words are (a first
+        // name shared by tens of thousands walks the default order's index and stops at a page, a
+        // full name takes the few rows the GIN index gives), which a prepared statement's generic
+        // plan could not tell apart.
         if (words.Count == 1)
         {
             return p => EF.Property<NpgsqlTsVector>(p, PersonConfiguration.NameSearch).Matches(EF.Constant(every))
                 || EF.Property<NpgsqlTsVector>(p, PersonConfiguration.NameSearch).Matches(EF.Constant(apart));
         }
 
-        // Inlined rather than parameters: the plan depends on how common the words are (a first
-        // name shared by tens of thousands walks the default order's index and stops at a page, a
-        // full name takes the few rows the GIN index gives), which a prepared statement's generic
-        // plan could not tell apart.
         var together = Lexeme(whole);
         return p => EF.Property<NpgsqlTsVector>(p, PersonConfiguration.NameSearch).Matches(EF.Constant(every))
             || EF.Property<NpgsqlTsVector>(p, PersonConfiguration.NameSearch).Matches(EF.Constant(apart))
@@ -81,7 +81,7 @@ internal sealed class ApplicantsDbContext(DbContextOptions<ApplicantsDbContext> 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // Trigrams index the folded names for search in either script.
+        // Trigrams index the groups' folded names for search in either script (persons: name tokens).
         modelBuilder.HasPostgresExtension("pg_trgm");
         // A line's errors are a JSON value of their line (ImportedLineConfiguration), never rows of their own.
         modelBuilder.Ignore<LineError>();
