@@ -176,7 +176,11 @@ public sealed partial class InboxProcessor(
         while (true)
         {
             var active = Volatile.Read(ref drain.Active);
-            if (active >= maxWorkers || _connections.CurrentCount == 0 || Volatile.Read(ref drain.Budget) <= 0)
+            // Not limited by the connections free at this instant: a worker added while all are
+            // taken waits for one (the semaphore bounds connections, not workers). Checking here
+            // raced with other modules' passes, which hold a connection for a moment, and left the
+            // growth short of its maximum for the rest of the drain.
+            if (active >= maxWorkers || Volatile.Read(ref drain.Budget) <= 0)
             {
                 return false;
             }

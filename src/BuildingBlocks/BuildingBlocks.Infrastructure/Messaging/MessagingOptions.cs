@@ -33,7 +33,8 @@ public sealed class MessagingOptions
     /// most workers one module's inbox grows to. Under a write load the inbox is bound by latency,
     /// not work (each statement waits for a busy database and thread pool), so one worker per
     /// module fell seconds behind the writers (issue 13); a drain starts with one worker, and each
-    /// full batch lets one more join while this budget has room, each short batch retires one.
+    /// full batch lets one more join up to this many per module (one beyond the free connections
+    /// waits for one), each short batch retires one.
     /// Each transaction holds one pooled connection for its batch, so this is also the most
     /// connections the inbox takes from the pool the requests share (Npgsql's default holds 100):
     /// keep it well below the pool's size.
