@@ -23,12 +23,11 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
     private readonly string[] _knownTypes = [.. subscriptions.EventTypes.Keys];
 
     // Per subscribing module: the event types it takes and, beside each, the handler's name.
-    private readonly List<(string Schema, string[] Types, string[] Handlers)> _inboxes = [.. subscriptions.All
-        .GroupBy(s => s.Module.Schema, StringComparer.Ordinal)
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => (g.Key, g.Select(s => s.EventTypeName).ToArray(), g.Select(s => s.HandlerName).ToArray()))];
+    private readonly List<(string Schema, string[] Types, string[] Handlers)> _inboxes = InboxesOf(subscriptions);
 
-    private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
+    // One statement per outbox, built once: it depends only on the subscriptions, fixed at start.
+    private readonly Dictionary<string, string> _statements = modules.Modules
+        .ToDictionary(m => m.Schema, m => StatementOf(m.Schema, InboxesOf(subscriptions)), StringComparer.Ordinal);
 
     /// <summary>Relays one batch from every outbox; returns how many outbox rows it handled.</summary>
     public async Task<int> RelayAsync(int batchSize, CancellationToken cancellationToken)
@@ -52,7 +51,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
     {
         ArgumentNullException.ThrowIfNull(module);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var relay = new NpgsqlCommand(Statement(module.Schema), connection);
+        await using var relay = new NpgsqlCommand(_statements[module.Schema], connection);
         relay.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
         relay.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _knownTypes });
         relay.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
@@ -84,49 +83,47 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, ModuleCatalog modul
         return relayed;
     }
 
+    private static List<(string Schema, string[] Types, string[] Handlers)> InboxesOf(Subscriptions subscriptions) => [.. subscriptions.All
+        .GroupBy(s => s.Module.Schema, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => (g.Key, g.Select(s => s.EventTypeName).ToArray(), g.Select(s => s.HandlerName).ToArray()))];
+
     /// <summary>
     /// The relay statement of one outbox: the same text at every call, so Npgsql prepares it once
-    /// per connection. Schemas are the modules' constants, never input; everything else is a parameter.
+    /// per connection. Schemas are the modules' constants, never input; everything else is a
+    /// parameter: $1 the time, $2 the known types, $3 the batch size, then per inbox its types and handlers.
     /// </summary>
-    private string Statement(string schema)
+    private static string StatementOf(string schema, List<(string Schema, string[] Types, string[] Handlers)> inboxes)
     {
-        lock (_statements)
+        var sql = new StringBuilder(
+            $"""
+             WITH taken AS (
+                 SELECT id, type, content, occurred_on FROM "{schema}".outbox_messages
+                 WHERE processed_on IS NULL AND type = ANY($2)
+                 ORDER BY occurred_on, id
+                 LIMIT $3
+                 FOR UPDATE SKIP LOCKED)
+             """);
+        for (var i = 0; i < inboxes.Count; i++)
         {
-            if (_statements.TryGetValue(schema, out var cached))
-            {
-                return cached;
-            }
-
-            var sql = new StringBuilder(
-                $"""
-                 WITH taken AS (
-                     SELECT id, type, content, occurred_on FROM "{schema}".outbox_messages
-                     WHERE processed_on IS NULL AND type = ANY($2)
-                     ORDER BY occurred_on, id
-                     LIMIT $3
-                     FOR UPDATE SKIP LOCKED)
-                 """);
-            for (var i = 0; i < _inboxes.Count; i++)
-            {
-                sql.Append(
-                    $"""
-                     ,
-                     delivered_{i} AS (
-                         INSERT INTO "{_inboxes[i].Schema}".inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
-                         SELECT t.id, s.handler, t.type, t.content, t.occurred_on, $1, 0
-                         FROM taken t JOIN unnest(${4 + (2 * i)}::text[], ${5 + (2 * i)}::text[]) AS s(type, handler) ON s.type = t.type
-                         ON CONFLICT DO NOTHING)
-                     """);
-            }
-
             sql.Append(
                 $"""
-
-                 UPDATE "{schema}".outbox_messages AS o SET processed_on = $1
-                 FROM taken t WHERE o.id = t.id
-                 RETURNING t.type
+                 ,
+                 delivered_{i} AS (
+                     INSERT INTO "{inboxes[i].Schema}".inbox_messages (message_id, handler, type, content, occurred_on, received_on, attempts)
+                     SELECT t.id, s.handler, t.type, t.content, t.occurred_on, $1, 0
+                     FROM taken t JOIN unnest(${4 + (2 * i)}::text[], ${5 + (2 * i)}::text[]) AS s(type, handler) ON s.type = t.type
+                     ON CONFLICT DO NOTHING)
                  """);
-            return _statements[schema] = sql.ToString();
         }
+
+        sql.Append(
+            $"""
+
+             UPDATE "{schema}".outbox_messages AS o SET processed_on = $1
+             FROM taken t WHERE o.id = t.id
+             RETURNING t.type
+             """);
+        return sql.ToString();
     }
 }

@@ -82,29 +82,33 @@ internal sealed class GetPersonsQueryHandler(IApplicantsDbContext db) : IQueryHa
             persons = persons.Where(p => p.Categories.Contains(category));
         }
 
-        if (string.IsNullOrWhiteSpace(query.Q))
+        // Counted by the default query (exactly), but a search by name counts up to a limit.
+        RowCount? total = null;
+        if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, cancellationToken);
+            if (Cin.TryParse(query.Q, out var cin))
+            {
+                persons = persons.Where(p => p.Cin == cin);
+            }
+            else
+            {
+                persons = persons.Where(db.NameMatches(query.Q));
+                total = await persons.CountUpToAsync(NameSearchCountLimit, cancellationToken);
+                if (total.IsExact)
+                {
+                    // A few hundred matches: read them all and sort them. The subquery's OFFSET 0 keeps
+                    // the planner from walking the default order's index instead, which it does when it
+                    // thinks a full name common (two common words) and which then reads 90,000 persons to
+                    // find 20 (280 ms instead of 13 on a million; docs/benchmarks.md). Past the limit the
+                    // name is common indeed, and walking that index finds a page at once.
+                    persons = persons.Skip(0);
+                }
+            }
         }
 
-        if (Cin.TryParse(query.Q, out var cin))
-        {
-            persons = persons.Where(p => p.Cin == cin);
-            return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, cancellationToken);
-        }
-
-        persons = persons.Where(db.NameMatches(query.Q));
-        var total = await persons.CountUpToAsync(NameSearchCountLimit, cancellationToken);
-        if (total.IsExact)
-        {
-            // A few hundred matches: read them all and sort them. The subquery's OFFSET 0 keeps
-            // the planner from walking the default order's index instead, which it does when it
-            // thinks a full name common (two common words) and which then reads 90,000 persons to
-            // find 20 (280 ms instead of 13 on a million; docs/benchmarks.md). Past the limit the
-            // name is common indeed, and walking that index finds a page at once.
-            persons = persons.Skip(0);
-        }
-
-        return await Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto().ToPageAsync(query, total, cancellationToken);
+        var page = Sorts.Apply(persons, query.Sort, "-registeredOn").ProjectToDto();
+        return total is null
+            ? await page.ToPageAsync(query, cancellationToken)
+            : await page.ToPageAsync(query, total, cancellationToken);
     }
 }
