@@ -201,6 +201,59 @@ public sealed class PartnerTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Simultaneous_registrations_of_one_name_keep_one_and_answer_the_others_409_pointing_at_it()
+    {
+        // No query before the insert: the unique index on the name key decides, and every loser
+        // gets the same answer as a registration that came later (not a bare "duplicate").
+        var client = await api.AdminClientAsync();
+        var name = Data.UniqueName("Association Tafilalet");
+        const string events = "SELECT count(*) FROM partnerships.outbox_messages WHERE type = 'partnerships.partner-registered.v1'";
+        var eventsBefore = await api.ScalarAsync<long>(events);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsJsonAsync("/api/v1/partners", Data.Partner(name, "Association"))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.Created).Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            var problem = await ProblemDocument.ReadAsync(refused);
+            problem.Code.Should().Be("partner.name-taken");
+            problem.Existing.Should().Be($"/api/v1/partners/{winner.GetProperty("id").GetGuid()}");
+        }
+
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM partnerships.partners WHERE name = '{name}'")).Should().Be(1);
+        (await api.ScalarAsync<long>(events)).Should().Be(eventsBefore + 1, "a refused registration leaves no event behind");
+    }
+
+    [Fact]
+    public async Task Renaming_a_partner_to_a_taken_name_is_409_pointing_at_the_holder_and_changes_nothing()
+    {
+        var client = await api.AdminClientAsync();
+        var taken = Data.UniqueName("Fondation Zakoura");
+        var holder = await (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(taken, "Association"))).Content.ReadFromJsonAsync<JsonElement>();
+        var other = await (await client.PostAsJsonAsync("/api/v1/partners", Data.Partner(type: "Association"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = other.GetProperty("id").GetGuid();
+
+        var response = await client.PutAsJsonAsync($"/api/v1/partners/{id}", new
+        {
+            name = taken.ToUpperInvariant(),
+            type = "Cooperative",
+            provinceCode = other.GetProperty("provinceCode").GetString(),
+            version = other.GetProperty("version").GetUInt32(),
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Code.Should().Be("partner.name-taken");
+        problem.Existing.Should().Be($"/api/v1/partners/{holder.GetProperty("id").GetGuid()}");
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/partners/{id}");
+        stored.GetProperty("name").GetString().Should().Be(other.GetProperty("name").GetString());
+        stored.GetProperty("type").GetString().Should().Be("Association");
+        stored.GetProperty("version").GetUInt32().Should().Be(other.GetProperty("version").GetUInt32());
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_version_is_409_and_changes_nothing()
     {
         var client = await api.AdminClientAsync();

@@ -40,15 +40,21 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         "Une requête portant cette Idempotency-Key a été exécutée, mais sa réponse n'a pas été conservée ; consultez plutôt la ressource.",
         "تم تنفيذ طلب بمفتاح Idempotency-Key هذا لكن جوابه لم يحفظ؛ اطلع على المورد بدلا من ذلك.");
 
-    public async Task InvokeAsync(HttpContext context, PlatformDbContext platform, IdempotencyScope scope, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString();
         var caller = Caller(context.User);
         if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null || string.IsNullOrEmpty(key) || caller is null)
         {
+            // Nothing resolved for a request without a key: the platform context is a pooled
+            // lease, and most requests carry no key (issue 13).
             await next(context);
             return;
         }
+
+        var platform = context.RequestServices.GetRequiredService<PlatformDbContext>();
+        var scope = context.RequestServices.GetRequiredService<IdempotencyScope>();
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
 
         if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
         {

@@ -19,6 +19,7 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
     ModuleCatalog modules,
     UnitOfWork unitOfWork,
     IdempotencyScope idempotency,
+    UniqueKeys uniqueKeys,
     TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
@@ -43,10 +44,28 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
         // does it on the same connection, not on a second one taken from the pool.
         await db.HoldConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next(message, cancellationToken);
-        await unitOfWork.FlushAsync(db, cancellationToken);
-        await RecordIdempotencyKeyAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        uniqueKeys.Clear();
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+            await unitOfWork.FlushAsync(db, cancellationToken);
+            await RecordIdempotencyKeyAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception refused) when (uniqueKeys.Explains(refused))
+        {
+            // A unique index refused a key the handler left to it (IUniqueKeys): nothing of the
+            // command stays, and the handler's explanation, read after the rollback, is the answer.
+            await transaction.RollbackAsync(CancellationToken.None);
+            unitOfWork.Discard(db);
+            throw await uniqueKeys.ExplainAsync(refused, cancellationToken);
+        }
+        finally
+        {
+            uniqueKeys.Clear();
+        }
+
         unitOfWork.Committed();
         return response;
     }

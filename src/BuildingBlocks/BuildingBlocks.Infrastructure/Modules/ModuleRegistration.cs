@@ -1,4 +1,5 @@
 using BuildingBlocks.Application.Messaging;
+using BuildingBlocks.Application.Persistence;
 using BuildingBlocks.Application.Validation;
 using BuildingBlocks.Infrastructure.Http;
 using BuildingBlocks.Infrastructure.Messaging;
@@ -61,6 +62,8 @@ public static class ModuleRegistration
         services.DescribeApiTag("Operations", "For administrators: the integration events that failed too often, the subscriptions, and sending events through a handler again.");
         services.AddScoped<IntegrationEventCollector>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<UniqueKeys>();
+        services.AddScoped<IUniqueKeys>(sp => sp.GetRequiredService<UniqueKeys>());
         services.AddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventCollector>());
         services.AddHostedService<MessagingWorker>();
         return services;

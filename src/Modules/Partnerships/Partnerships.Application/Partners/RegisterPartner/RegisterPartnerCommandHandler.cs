@@ -1,3 +1,4 @@
+using BuildingBlocks.Application.Persistence;
 using BuildingBlocks.Application.Security;
 using Mediator;
 using Partnerships.Application.Abstractions;
@@ -5,15 +6,14 @@ using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners.RegisterPartner;
 
-internal sealed class RegisterPartnerCommandHandler(IPartnershipsDbContext db, ICurrentUser caller, TimeProvider clock)
+internal sealed class RegisterPartnerCommandHandler(IPartnershipsDbContext db, ICurrentUser caller, IUniqueKeys uniqueKeys, TimeProvider clock)
     : ICommandHandler<RegisterPartnerCommand, Guid>
 {
     public async ValueTask<Guid> Handle(RegisterPartnerCommand command, CancellationToken cancellationToken)
     {
-        var details = command.ToDetails();
-        await PartnerConflicts.EnsureNameIsFreeAsync(db, caller, Partner.KeyOf(details.Name, details.NameAr), null, cancellationToken);
-        var partner = Partner.Register(details, clock.GetUtcNow());
+        var partner = Partner.Register(command.ToDetails(), clock.GetUtcNow());
         db.Partners.Add(partner);
+        PartnerConflicts.NameMustBeFree(uniqueKeys, db, caller, partner);
         return partner.Id.Value;
     }
 }

@@ -8,7 +8,7 @@ using Partnerships.Domain.Partners;
 
 namespace Partnerships.Application.Partners.UpdatePartner;
 
-internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, ICurrentUser caller, TimeProvider clock)
+internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, ICurrentUser caller, IUniqueKeys uniqueKeys, TimeProvider clock)
     : ICommandHandler<UpdatePartnerCommand>
 {
     public async ValueTask<Unit> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
@@ -17,9 +17,8 @@ internal sealed class UpdatePartnerCommandHandler(IPartnershipsDbContext db, ICu
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("partner", command.PartnerId);
         db.Context.ExpectVersion(partner, command.Version!.Value);
-        var details = command.ToDetails();
-        await PartnerConflicts.EnsureNameIsFreeAsync(db, caller, Partner.KeyOf(details.Name, details.NameAr), id, cancellationToken);
-        partner.Update(details, clock.GetUtcNow());
+        partner.Update(command.ToDetails(), clock.GetUtcNow());
+        PartnerConflicts.NameMustBeFree(uniqueKeys, db, caller, partner);
         return Unit.Value;
     }
 }
