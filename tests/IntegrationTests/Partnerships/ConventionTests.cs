@@ -77,6 +77,9 @@ public sealed class ConventionTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var other = await DraftAsync(client, partner, null, Guid.NewGuid());
         var active = await ReadAsync(await client.PostAsJsonAsync($"/api/v1/conventions/{Id(other)}/sign", new { version = Version(other), signedOn = "2024-01-10", effectiveOn = "2024-01-10" }));
+        var onTaken = await client.PostAsJsonAsync($"/api/v1/conventions/{Id(active)}/renew", new { reference = Reference(draft) });
+        onTaken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ProblemDocument.ReadAsync(onTaken)).Code.Should().Be("convention.reference-taken");
         var reference = "REN-" + Guid.NewGuid().ToString("N")[..10];
         var renewed = await client.PostAsJsonAsync($"/api/v1/conventions/{Id(active)}/renew", new { reference });
         renewed.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -133,8 +136,9 @@ public sealed class ConventionTests(ApiFactory api) : IClassFixture<ApiFactory>
         stranger.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
         var first = await DraftAsync(client, partner, null, programme);
-        (await client.PostAsJsonAsync("/api/v1/conventions", Body(partner, null, programme, Reference(first).ToLowerInvariant(), null)))
-            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var taken = await client.PostAsJsonAsync("/api/v1/conventions", Body(partner, null, programme, Reference(first).ToLowerInvariant(), null));
+        taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ProblemDocument.ReadAsync(taken)).Code.Should().Be("convention.reference-taken");
     }
 
     [Fact]

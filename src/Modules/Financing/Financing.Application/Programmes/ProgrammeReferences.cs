@@ -1,5 +1,6 @@
 using Applicants.Contracts;
 using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Persistence;
 using BuildingBlocks.Domain;
 using Financing.Application.Abstractions;
 using Financing.Domain.Programmes;
@@ -51,23 +52,27 @@ internal static class ProgrammeReferences
         }
     }
 
-    /// <summary>Refuses a code another programme has; the unique index settles a race between two definitions (409 too).</summary>
-    public static async Task EnsureCodeIsFreeAsync(IFinancingDbContext db, string code, ProgrammeId? except, CancellationToken cancellationToken)
-    {
-        var key = code.Trim().ToUpperInvariant();
-        var existing = await db.Programmes.AsNoTracking()
-            .Where(p => p.Code == key && (except == null || p.Id != except))
-            .Select(p => (Guid?)p.Id.Value)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
+    /// <summary>The unique index on <see cref="Programme.Code"/>.</summary>
+    public const string CodeIndex = "ix_programmes_code";
+
+    /// <summary>
+    /// Leaves a code another programme has to the unique index (no query before the write,
+    /// <see cref="IUniqueKeys"/>); the refusal is a 409 pointing at that programme.
+    /// </summary>
+    public static void CodeMustBeFree(IUniqueKeys uniqueKeys, IFinancingDbContext db, Programme programme) =>
+        uniqueKeys.Explain(CodeIndex, async cancellationToken =>
         {
-            throw new ConflictException(
+            var (code, id) = (programme.Code, programme.Id);
+            var existing = await db.Programmes.AsNoTracking()
+                .Where(p => p.Code == code && p.Id != id)
+                .Select(p => (Guid?)p.Id.Value)
+                .FirstOrDefaultAsync(cancellationToken);
+            return existing is not { } holder ? null : new ConflictException(
                 "programme.code-taken",
                 new LocalizedText(
                     "Another programme has this code.",
                     "Un autre programme porte ce code.",
                     "يوجد برنامج آخر بهذا الرمز."),
-                $"/api/v1/programmes/{id}");
-        }
-    }
+                $"/api/v1/programmes/{holder}");
+        });
 }

@@ -127,7 +127,7 @@ internal sealed class SettleObligationCommandValidator : AbstractValidator<Settl
     public SettleObligationCommandValidator() => Include(new SettlementInputValidator());
 }
 
-internal sealed class ConventionCommandHandlers(IPartnershipsDbContext db, TimeProvider clock) :
+internal sealed class ConventionCommandHandlers(IPartnershipsDbContext db, IUniqueKeys uniqueKeys, TimeProvider clock) :
     ICommandHandler<DraftConventionCommand, Guid>,
     ICommandHandler<UpdateConventionCommand>,
     ICommandHandler<SignConventionCommand>,
@@ -138,27 +138,30 @@ internal sealed class ConventionCommandHandlers(IPartnershipsDbContext db, TimeP
     ICommandHandler<SettleObligationCommand>,
     ICommandHandler<RefreshConventionStatusesCommand, int>
 {
+    /// <summary>The unique index on <see cref="Convention.Reference"/>.</summary>
+    private const string ReferenceIndex = "ix_conventions_reference";
+
     private DateOnly Today => ConventionClock.Today(clock);
 
     public async ValueTask<Guid> Handle(DraftConventionCommand command, CancellationToken cancellationToken)
     {
-        await EnsureReferenceIsFreeAsync(command.Reference!, null, cancellationToken);
         await EnsurePartnersExistAsync(command.Parties!.Select(p => p.PartnerId!.Value), cancellationToken);
         var convention = Convention.Draft(
             command.Reference!, command.Kind!.Value, command.ProvinceCode, command.ManagerEmail,
             command.ToParties(), command.ToTerms(), command.ToObligations(), clock.GetUtcNow());
         db.Conventions.Add(convention);
+        ReferenceMustBeFree(convention);
         return convention.Id.Value;
     }
 
     public async ValueTask<Unit> Handle(UpdateConventionCommand command, CancellationToken cancellationToken)
     {
         var convention = await LoadAsync(command.ConventionId, command.Version, cancellationToken);
-        await EnsureReferenceIsFreeAsync(command.Reference!, convention.Id, cancellationToken);
         await EnsurePartnersExistAsync(command.Parties!.Select(p => p.PartnerId!.Value), cancellationToken);
         convention.Correct(
             command.Reference!, command.Kind!.Value, command.ProvinceCode, command.ManagerEmail,
             command.ToParties(), command.ToTerms(), command.ToObligations(), clock.GetUtcNow());
+        ReferenceMustBeFree(convention);
         return Unit.Value;
     }
 
@@ -179,9 +182,9 @@ internal sealed class ConventionCommandHandlers(IPartnershipsDbContext db, TimeP
     public async ValueTask<Guid> Handle(RenewConventionCommand command, CancellationToken cancellationToken)
     {
         var convention = await LoadAsync(command.ConventionId, null, cancellationToken);
-        await EnsureReferenceIsFreeAsync(command.Reference!, null, cancellationToken);
         var renewal = convention.Renew(command.Reference!, clock.GetUtcNow());
         db.Conventions.Add(renewal);
+        ReferenceMustBeFree(renewal);
         return renewal.Id.Value;
     }
 
@@ -239,21 +242,23 @@ internal sealed class ConventionCommandHandlers(IPartnershipsDbContext db, TimeP
         return convention;
     }
 
-    private async Task EnsureReferenceIsFreeAsync(string reference, ConventionId? except, CancellationToken cancellationToken)
-    {
-        var key = reference.Trim().ToUpperInvariant();
-        // Across provinces: references are unique nationally; the answer never points at a convention the caller cannot read.
-        if (await db.Conventions.IgnoreQueryFilters().AnyAsync(c => c.Reference == key && (except == null || c.Id != except), cancellationToken))
+    /// <summary>
+    /// References are unique nationally: the unique index refuses one that is taken (no query before
+    /// the write, <see cref="IUniqueKeys"/>). The answer never points at the holder, which may lie in
+    /// a province the caller cannot read.
+    /// </summary>
+    private void ReferenceMustBeFree(Convention convention) =>
+        uniqueKeys.Explain(ReferenceIndex, async cancellationToken =>
         {
-            throw new ConflictException(
+            var (reference, id) = (convention.Reference, convention.Id);
+            return !await db.Conventions.IgnoreQueryFilters().AnyAsync(c => c.Reference == reference && c.Id != id, cancellationToken) ? null : new ConflictException(
                 "convention.reference-taken",
                 new LocalizedText(
                     "A convention with this reference number is already recorded.",
                     "Une convention portant ce numéro de référence est déjà enregistrée.",
                     "توجد اتفاقية مسجلة بهذا الرقم المرجعي."),
                 null);
-        }
-    }
+        });
 
     private async Task EnsurePartnersExistAsync(IEnumerable<Guid> partnerIds, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BuildingBlocks.Application.Persistence;
 using BuildingBlocks.Application.Security;
 using BuildingBlocks.Domain;
 using Financing.Application.Abstractions;
@@ -36,17 +37,17 @@ internal sealed class DefineProgrammeCommandValidator : AbstractValidator<Define
     public DefineProgrammeCommandValidator() => Include(new ProgrammeInputValidator());
 }
 
-internal sealed class DefineProgrammeCommandHandler(IFinancingDbContext db, ICurrentUser caller, ISender sender, TimeProvider clock)
+internal sealed class DefineProgrammeCommandHandler(IFinancingDbContext db, ICurrentUser caller, ISender sender, IUniqueKeys uniqueKeys, TimeProvider clock)
     : ICommandHandler<DefineProgrammeCommand, Guid>
 {
     public async ValueTask<Guid> Handle(DefineProgrammeCommand command, CancellationToken cancellationToken)
     {
         ProgrammeAccess.EnsureCanManage(caller);
         var details = command.ToDetails();
-        await ProgrammeReferences.EnsureCodeIsFreeAsync(db, details.Code, null, cancellationToken);
         await ProgrammeReferences.EnsureKnownAsync(sender, details, cancellationToken);
         var programme = Programme.Define(details, clock.GetUtcNow());
         db.Programmes.Add(programme);
+        ProgrammeReferences.CodeMustBeFree(uniqueKeys, db, programme);
         return programme.Id.Value;
     }
 }

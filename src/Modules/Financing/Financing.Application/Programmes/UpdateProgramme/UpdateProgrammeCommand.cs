@@ -45,7 +45,7 @@ internal sealed class UpdateProgrammeCommandValidator : AbstractValidator<Update
     }
 }
 
-internal sealed class UpdateProgrammeCommandHandler(IFinancingDbContext db, ICurrentUser caller, ISender sender, TimeProvider clock)
+internal sealed class UpdateProgrammeCommandHandler(IFinancingDbContext db, ICurrentUser caller, ISender sender, IUniqueKeys uniqueKeys, TimeProvider clock)
     : ICommandHandler<UpdateProgrammeCommand>
 {
     public async ValueTask<Unit> Handle(UpdateProgrammeCommand command, CancellationToken cancellationToken)
@@ -57,9 +57,9 @@ internal sealed class UpdateProgrammeCommandHandler(IFinancingDbContext db, ICur
             ?? throw new NotFoundException("programme", command.ProgrammeId);
         db.Context.ExpectVersion(programme, command.Version!.Value);
         var details = command.ToDetails();
-        await ProgrammeReferences.EnsureCodeIsFreeAsync(db, details.Code, id, cancellationToken);
         await ProgrammeReferences.EnsureKnownAsync(sender, details, cancellationToken);
         programme.Update(details, clock.GetUtcNow());
+        ProgrammeReferences.CodeMustBeFree(uniqueKeys, db, programme);
         return Unit.Value;
     }
 }
