@@ -94,6 +94,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
         {
             // The payload failed before anything was written: counted in the batch, no savepoint, no rollback.
             (after.Savepoints - before.Savepoints).Should().Be(0);
+            (after.Marks - before.Marks).Should().BeLessThan(messages / 3, "the handled messages of a batch are marked processed by one statement, not one each");
         }
     }
 
@@ -168,7 +169,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
     private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
 
-    private sealed record Counts(long Savepoints, long Statements, long Evictions, IReadOnlyDictionary<string, long> InboxSelects, IReadOnlyDictionary<string, long> OutboxSelects);
+    private sealed record Counts(long Savepoints, long Marks, long Statements, long Evictions, IReadOnlyDictionary<string, long> InboxSelects, IReadOnlyDictionary<string, long> OutboxSelects);
 
     // Not pooled: a pooled connection of the test itself would send DISCARD ALL on return.
     private static async Task<Counts> CountsAsync(ApiFactory api)
@@ -179,6 +180,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             """
             WITH mine AS (SELECT query, calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))
             SELECT 'savepoint', '', coalesce(sum(calls), 0)::bigint FROM mine WHERE query LIKE 'SAVEPOINT inbox_handler%'
+            UNION ALL SELECT 'marks', '', coalesce(sum(calls), 0)::bigint FROM mine WHERE query LIKE 'UPDATE %inbox_messages%SET processed_on%'
             UNION ALL SELECT 'all', '', coalesce(sum(calls), 0)::bigint FROM mine
                 WHERE query NOT LIKE '%pg_stat%' AND query NOT LIKE 'SELECT (SELECT count(*)%' AND query <> 'DISCARD ALL'
             UNION ALL SELECT 'evictions', '', (SELECT dealloc FROM pg_stat_statements_info)
@@ -190,7 +192,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             """,
             connection);
         await using var reader = await command.ExecuteReaderAsync();
-        long savepoints = 0, statements = 0, evictions = 0;
+        long savepoints = 0, marks = 0, statements = 0, evictions = 0;
         var inbox = new Dictionary<string, long>();
         var outbox = new Dictionary<string, long>();
         while (await reader.ReadAsync())
@@ -199,6 +201,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             switch (reader.GetString(0))
             {
                 case "savepoint": savepoints = value; break;
+                case "marks": marks = value; break;
                 case "all": statements = value; break;
                 case "evictions": evictions = value; break;
                 case "inbox": inbox[reader.GetString(1)] = value; break;
@@ -206,6 +209,6 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             }
         }
 
-        return new Counts(savepoints, statements, evictions, inbox, outbox);
+        return new Counts(savepoints, marks, statements, evictions, inbox, outbox);
     }
 }

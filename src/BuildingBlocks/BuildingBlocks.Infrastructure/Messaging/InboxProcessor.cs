@@ -269,15 +269,20 @@ public sealed partial class InboxProcessor(
             full?.Invoke();
         }
 
+        var handled = new List<InboxMessage>(taken.Count);
         foreach (var message in taken)
         {
             // Each message starts from an empty change tracker: what the previous one's handler
             // loaded is neither saved again nor seen stale, and SaveChanges stays as cheap as for one.
             db.ChangeTracker.Clear();
             db.InboxMessages.Attach(message);
-            await HandleAsync(scope.ServiceProvider, db, unitOfWork, only is null ? null : transaction, module, message, now, cancellationToken);
+            if (await HandleAsync(scope.ServiceProvider, db, unitOfWork, only is null ? null : transaction, module, message, now, cancellationToken))
+            {
+                handled.Add(message);
+            }
         }
 
+        await MarkProcessedAsync(db, module, handled, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         unitOfWork.Committed();
     }
@@ -290,7 +295,7 @@ public sealed partial class InboxProcessor(
     /// failure counted. The row lock is held from the moment the message is taken until that
     /// commit, so no other worker can run the message in between.
     /// </summary>
-    private async Task HandleAsync(
+    private async Task<bool> HandleAsync(
         IServiceProvider services,
         ModuleDbContext db,
         UnitOfWork unitOfWork,
@@ -313,7 +318,7 @@ public sealed partial class InboxProcessor(
                 now,
                 parkAtOnce: true,
                 cancellationToken);
-            return;
+            return false;
         }
 
         if (alone is null)
@@ -321,7 +326,8 @@ public sealed partial class InboxProcessor(
             var writes = db.Writes;
             try
             {
-                await InvokeAsync(services, db, unitOfWork, subscription, message, now, cancellationToken);
+                await InvokeAsync(services, db, unitOfWork, subscription, message, cancellationToken);
+                return true;
             }
             catch (Exception ex) when (db.Writes == writes && !IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -334,15 +340,15 @@ public sealed partial class InboxProcessor(
                 unitOfWork.Discard(db);
                 db.InboxMessages.Attach(message);
                 await RecordFailureAsync(db, message, ex, now, parkAtOnce: false, cancellationToken);
+                return false;
             }
-
-            return;
         }
 
         await alone.CreateSavepointAsync(HandlerSavepoint, cancellationToken);
         try
         {
-            await InvokeAsync(services, db, unitOfWork, subscription, message, now, cancellationToken);
+            await InvokeAsync(services, db, unitOfWork, subscription, message, cancellationToken);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -350,6 +356,7 @@ public sealed partial class InboxProcessor(
             unitOfWork.Discard(db);
             db.InboxMessages.Attach(message);
             await RecordFailureAsync(db, message, ex, now, parkAtOnce: false, cancellationToken);
+            return false;
         }
     }
 
@@ -372,17 +379,37 @@ public sealed partial class InboxProcessor(
         UnitOfWork unitOfWork,
         Subscription subscription,
         InboxMessage message,
-        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var integrationEvent = MessageSerializer.Deserialize(message.Content, subscription.EventType);
         var handler = services.GetRequiredService(subscription.HandlerType);
-        // Marked before the handler runs (issue 13): a command the handler sends joins this unit
-        // of work and its flush writes the mark in the same round trip as the handler's
-        // changes, instead of a second SaveChanges after it. A failure rolls both back.
-        message.MarkProcessed(now);
         await subscription.Invoke(handler, integrationEvent, cancellationToken);
         await unitOfWork.FlushAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the batch's handled messages processed in one statement, in the batch's transaction,
+    /// so each commits with its handler's effect (issue 13: one UPDATE per batch instead of one
+    /// per message; it was the costliest statement of the event path).
+    /// </summary>
+    private static async Task MarkProcessedAsync(ModuleDbContext db, ModuleDefinition module, List<InboxMessage> handled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (handled.Count == 0)
+        {
+            return;
+        }
+
+        // The schema name is the module's constant, never input; the rest are parameters.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+             UPDATE "{{module.Schema}}".inbox_messages AS m SET processed_on = {0}
+             FROM unnest({1}::uuid[], {2}::text[]) AS h(message_id, handler)
+             WHERE m.message_id = h.message_id AND m.handler = h.handler
+             """,
+            [now, handled.ConvertAll(m => m.MessageId), handled.ConvertAll(m => m.Handler)],
+            cancellationToken);
+#pragma warning restore EF1002
     }
 
     private async Task RecordFailureAsync(ModuleDbContext db, InboxMessage message, Exception error, DateTimeOffset now, bool parkAtOnce, CancellationToken cancellationToken)

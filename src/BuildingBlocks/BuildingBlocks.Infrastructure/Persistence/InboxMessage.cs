@@ -36,8 +36,6 @@ public sealed class InboxMessage
     /// <summary>Set when the message failed too often; an operator looks at it, the others go on.</summary>
     public DateTimeOffset? ParkedOn { get; private set; }
 
-    internal void MarkProcessed(DateTimeOffset now) => ProcessedOn = now;
-
     /// <summary>Counts a failed attempt; a parked message waits for an operator, the others for <paramref name="nextAttemptOn"/>.</summary>
     internal void RecordFailure(string error, DateTimeOffset nextAttemptOn, DateTimeOffset? parkedOn)
     {
