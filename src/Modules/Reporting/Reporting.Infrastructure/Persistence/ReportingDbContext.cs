@@ -14,6 +14,18 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
 
     public DbSet<PartnerFact> PartnerFacts => Set<PartnerFact>();
 
+    public async Task<bool> RecordIfNewAsync(PartnerFact fact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return await Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO reporting.partner_facts (partner_id, partner_type, province_code, registered_on, last_event_on)
+             VALUES ({fact.PartnerId}, {fact.PartnerType}, {fact.ProvinceCode}, {fact.RegisteredOn}, {fact.LastEventOn})
+             ON CONFLICT (partner_id) DO NOTHING
+             """,
+            cancellationToken) == 1;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -9,13 +9,11 @@ internal sealed class RecordPartnerCommandHandler(IReportingDbContext db) : ICom
 {
     public async ValueTask<Unit> Handle(RecordPartnerCommand command, CancellationToken cancellationToken)
     {
-        var fact = await db.PartnerFacts.FirstOrDefaultAsync(f => f.PartnerId == command.PartnerId, cancellationToken);
-        if (fact is null)
+        // The first event of a partner is one statement; a later one (or a repeat) reads the fact
+        // and applies what is newer, so the rules stay in PartnerFact.
+        if (!await db.RecordIfNewAsync(PartnerFact.Record(command.PartnerId, command.PartnerType, command.ProvinceCode, command.OccurredOn), cancellationToken))
         {
-            db.PartnerFacts.Add(PartnerFact.Record(command.PartnerId, command.PartnerType, command.ProvinceCode, command.OccurredOn));
-        }
-        else
-        {
+            var fact = await db.PartnerFacts.FirstAsync(f => f.PartnerId == command.PartnerId, cancellationToken);
             fact.Apply(command.PartnerType, command.ProvinceCode, command.OccurredOn);
         }
 
