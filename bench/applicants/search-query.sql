@@ -26,3 +26,12 @@ $q$;
 CREATE FUNCTION pg_temp.search_together(name text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $q$
 SELECT quote_literal(pg_temp.transliterate(array_to_string(pg_temp.name_words(name), '')))::tsquery
 $q$;
+CREATE FUNCTION pg_temp.part_tokens(name text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $q$
+-- The tokens DuplicateDetection orders by for a first or a last name: each word, and the whole
+-- written as one word, with and without the ~ of a run (inner runs of three words and more left out).
+SELECT coalesce(array_agg(DISTINCT t), '{}') FROM (
+    SELECT pg_temp.transliterate(w) FROM unnest(pg_temp.name_words(name)) AS w
+    UNION ALL SELECT pg_temp.transliterate(array_to_string(pg_temp.name_words(name), ''))
+    UNION ALL SELECT '~' || pg_temp.transliterate(array_to_string(pg_temp.name_words(name), ''))) AS s(t)
+WHERE t NOT IN ('', '~')
+$q$;
