@@ -20,9 +20,14 @@ BEGIN
         FOREACH k IN ARRAY kinds LOOP
             t0 := clock_timestamp();
             IF k = 'duplicate candidates' THEN
-                EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.id <> $1 AND p.merged_into_id IS NULL
-                         AND (p.birth_date = ANY ($2) OR (p.commune_code = $3 AND p.birth_date >= $4 AND p.birth_date <= $5)) LIMIT 500) s'
-                    INTO n USING p.id, ARRAY[p.birth_date], p.commune_code, p.birth_date - 366, p.birth_date + 366;
+                EXECUTE 'SELECT count(*) FROM (SELECT p.id, p.province_code, p.first_name, p.last_name, p.first_name_ar, p.last_name_ar, p.birth_date, p.commune_code
+                         FROM applicants.persons AS p WHERE p.id <> $1 AND p.merged_into_id IS NULL
+                         AND (p.birth_date = ANY ($2) OR (p.commune_code = $3 AND p.birth_date >= $4 AND p.birth_date <= $5))
+                         ORDER BY CASE WHEN p.name_tokens && $6 THEN 1 ELSE 0 END + CASE WHEN p.name_tokens && $7 THEN 1 ELSE 0 END DESC,
+                         p.commune_code = $3 DESC LIMIT 500) s'
+                    INTO n USING p.id, ARRAY[p.birth_date], p.commune_code, p.birth_date - 366, p.birth_date + 366,
+                        pg_temp.part_tokens(p.first_name) || pg_temp.part_tokens(p.first_name_ar),
+                        pg_temp.part_tokens(p.last_name) || pg_temp.part_tokens(p.last_name_ar);
             ELSIF k = 'cin' THEN
                 EXECUTE 'SELECT count(*) FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.cin = $1' INTO n USING p.cin;
                 EXECUTE 'SELECT count(*) FROM (SELECT p.* FROM applicants.persons AS p WHERE p.merged_into_id IS NULL AND p.cin = $1

@@ -104,6 +104,37 @@ public sealed class DuplicateTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_duplicate_born_on_a_day_shared_by_hundreds_elsewhere_is_still_found()
+    {
+        var client = await api.AdminClientAsync();
+        // Six hundred namesakes of the first name, born the same day in another province (1 January:
+        // the date many older persons were registered with), stored before the real duplicate so
+        // that a scan in physical order meets them first.
+        var template = Id(await RegisterAsync(client, Person("Mohamed", "Filali", null, null, "1958-01-01", "02.381.01.01")));
+        var columns = (await api.ScalarAsync<string>(
+            "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns " +
+            "WHERE table_schema = 'applicants' AND table_name = 'persons' AND is_generated = 'NEVER'"))!.Split(',');
+        var suffix = "chr(97 + n % 26) || chr(97 + n / 26 % 26)";
+        var filler = new Dictionary<string, string>
+        {
+            ["id"] = "gen_random_uuid()",
+            ["cin"] = "'FL' || n",
+            ["last_name"] = $"'Filali' || {suffix}",
+            ["name_key"] = $"'muhamedfilali' || {suffix}",
+            ["name_tokens"] = $"ARRAY['muhamed', 'filali' || {suffix}, '~muhamedfilali' || {suffix}]",
+        };
+        await api.ExecuteAsync(
+            $"INSERT INTO applicants.persons ({string.Join(", ", columns)}) " +
+            $"SELECT {string.Join(", ", columns.Select(c => filler.GetValueOrDefault(c, c)))} " +
+            $"FROM applicants.persons CROSS JOIN generate_series(1, 600) AS n WHERE id = '{template}'");
+        var known = await RegisterAsync(client, Person("Mohamed", "Zerhouni", "محمد", "الزرهوني", "1958-01-01", "04.291.01.01"));
+
+        var again = await RegisterAsync(client, Person("Mohammed", "Zerhouni", "محمد", "الزرهوني", "1958-01-01", "03.531.01.01"));
+
+        again.GetProperty("possibleDuplicates").EnumerateArray().Select(d => d.GetProperty("personId").GetGuid()).Should().Contain(Id(known));
+    }
+
+    [Fact]
     public async Task A_dismissed_candidate_leaves_the_open_list_and_cannot_be_resolved_twice()
     {
         var client = await api.AdminClientAsync();

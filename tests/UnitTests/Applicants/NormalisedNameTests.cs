@@ -70,6 +70,24 @@ public class NormalisedNameTests
         NormalisedName.Of(one).Should().NotBe(NormalisedName.Of(other));
     }
 
+    [Theory]
+    [InlineData("ODCO-4566", "udcu4566")]
+    [InlineData("Coopérative 11 Mars", "cuperative11mars")]
+    [InlineData("جمعية ٢٢ يوليوز", "جمعيه٢٢يوليوز")]
+    [InlineData("Groupe 1 1", "grupe11")]
+    public void Digits_are_kept_as_written_even_doubled(string name, string key)
+    {
+        NormalisedName.Of(name).Should().Be(key);
+    }
+
+    [Fact]
+    public void A_number_with_a_digit_doubled_is_not_the_number_without_it()
+    {
+        NormalisedName.Of("ODCO-4566").Should().NotBe(NormalisedName.Of("ODCO-456"));
+        NormalisedName.Of("Lot 1123").Should().NotContain(NormalisedName.Of("Lot 123"));
+        NormalisedName.Tokens("Bennani 2200").Should().BeEquivalentTo("benani", "2200", "~benani2200");
+    }
+
     [Fact]
     public void Nothing_but_marks_and_spaces_is_an_empty_key()
     {

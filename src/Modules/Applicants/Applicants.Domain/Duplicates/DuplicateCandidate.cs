@@ -56,18 +56,19 @@ public sealed class DuplicateCandidate : AggregateRoot<DuplicateCandidateId>, IP
     /// <summary>The staff account that merged or dismissed; null while open or when the system did.</summary>
     public Guid? ResolvedBy { get; private set; }
 
-    public static DuplicateCandidate Detect(Person person, Person match, Likeness likeness, DateTimeOffset now)
+    /// <summary>Records <paramref name="person"/> as likely the person <paramref name="matchId"/> of province <paramref name="matchProvinceCode"/> (detection reads no more of the match).</summary>
+    public static DuplicateCandidate Detect(Person person, PersonId matchId, string matchProvinceCode, Likeness likeness, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(match);
+        ArgumentException.ThrowIfNullOrEmpty(matchProvinceCode);
         ArgumentNullException.ThrowIfNull(likeness);
         return new DuplicateCandidate
         {
             Id = DuplicateCandidateId.New(),
             PersonId = person.Id,
-            MatchId = match.Id,
+            MatchId = matchId,
             ProvinceCode = person.ProvinceCode,
-            MatchProvinceCode = match.ProvinceCode,
+            MatchProvinceCode = matchProvinceCode,
             Score = likeness.Score,
             SameBirthDate = likeness.SameBirthDate,
             SameCommune = likeness.SameCommune,

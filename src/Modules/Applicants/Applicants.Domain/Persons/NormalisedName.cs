@@ -9,7 +9,8 @@ namespace Applicants.Domain.Persons;
 /// ء dropped), ta marbuta (ة → ه), alef maqsura (ى → ي), tatweel and diacritics dropped. Latin:
 /// case and accents dropped, the article (el, al) dropped when written apart, ou and w → u,
 /// sh → ch, then o → u, y → i, dj → j, q → k, ph → f, ck → k, c before e or i → s, and abdel,
-/// abdal, abdul → abd. Both: a letter doubled counts once, and spaces, hyphens and apostrophes vanish, so
+/// abdal, abdul → abd. Both: a letter doubled counts once (a digit doubled stays doubled: ODCO-4566 is
+/// not ODCO-456), and spaces, hyphens and apostrophes vanish, so
 /// "Ben Ali" is "Benali" and "عبد الله" is "عبدالله". What remains different (سعيد and سعد,
 /// Fatima and Fatiha) is left to similarity, never folded.
 /// </summary>
@@ -139,12 +140,16 @@ public static class NormalisedName
         _ => char.ToLowerInvariant(c),
     };
 
+    /// <summary>
+    /// A letter doubled once, a digit never: a doubled letter is a spelling (Bennani, Benani), a
+    /// doubled digit is another number (ODCO-4566 is not ODCO-456).
+    /// </summary>
     private static string WithoutDoubledLetters(string key)
     {
         var result = new StringBuilder(key.Length);
         for (var i = 0; i < key.Length; i++)
         {
-            if (i == 0 || key[i] != key[i - 1])
+            if (i == 0 || key[i] != key[i - 1] || !char.IsLetter(key[i]))
             {
                 result.Append(key[i]);
             }
