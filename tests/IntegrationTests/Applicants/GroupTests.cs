@@ -75,7 +75,8 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
         var one = await PersonAsync(admin, Person(commune: "04.291.01.03"));
         var two = await PersonAsync(admin, Person(commune: "04.291.01.03"));
         var number = UniqueNumber();
-        (await admin.PostAsJsonAsync("/api/v1/groups", Group(number, "04.291.01.03", (one, "President")))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var registered = await admin.PostAsJsonAsync("/api/v1/groups", Group(number, "04.291.01.03", (one, "President")));
+        registered.StatusCode.Should().Be(HttpStatusCode.Created);
         var before = await api.ScalarAsync<long>("SELECT count(*) FROM applicants.groups");
 
         var unknown = await admin.PostAsJsonAsync("/api/v1/groups", Group(UniqueNumber(), "04.291.01.03", (one, "President"), (Guid.NewGuid(), "Member")));
@@ -95,6 +96,9 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
         noPresident.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await ProblemDocument.ReadAsync(noPresident)).Code.Should().Be("group.one-president");
         taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var takenProblem = await ProblemDocument.ReadAsync(taken);
+        takenProblem.Code.Should().Be("group.registration-taken");
+        takenProblem.Existing.Should().Be(registered.Headers.Location!.ToString());
         badRole.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         unknownCommune.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(unknownCommune)).Errors.Should().ContainKey("communeCode");

@@ -3,6 +3,7 @@ using Applicants.Application.Persons;
 using Applicants.Domain.Groups;
 using Applicants.Domain.Persons;
 using BuildingBlocks.Application.Exceptions;
+using BuildingBlocks.Application.Persistence;
 using BuildingBlocks.Domain;
 using FluentValidation;
 using FluentValidation.Results;
@@ -40,27 +41,34 @@ internal static class GroupWriting
             input.CommuneCode!, province, members);
     }
 
+    /// <summary>The unique index on a group's legal form and registration number.</summary>
+    public const string RegistrationIndex = "ix_groups_legal_form_registration_number";
+
     /// <summary>
-    /// One group per registration number and legal form, nationally; the answer points at the
-    /// existing group only when the caller may read it. The unique index settles a race.
+    /// One group per registration number and legal form, nationally: left to the unique index (no
+    /// query before the write, <see cref="IUniqueKeys"/>). The answer points at the existing group
+    /// only when the caller may read it.
     /// </summary>
-    public static async Task EnsureRegistrationIsFreeAsync(IApplicantsDbContext db, GroupDetails details, GroupId? except, CancellationToken cancellationToken)
-    {
-        var number = details.RegistrationNumber.Trim().ToUpperInvariant();
-        var existing = await db.Groups.IgnoreQueryFilters()
-            .Where(g => g.LegalForm == details.LegalForm && g.RegistrationNumber == number && (except == null || g.Id != except))
-            .Select(g => new { g.Id })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+    public static void RegistrationMustBeFree(IUniqueKeys uniqueKeys, IApplicantsDbContext db, Group group) =>
+        uniqueKeys.Explain(RegistrationIndex, async cancellationToken =>
         {
+            var (form, number, id) = (group.LegalForm, group.RegistrationNumber, group.Id);
+            var existing = await db.Groups.IgnoreQueryFilters().AsNoTracking()
+                .Where(g => g.LegalForm == form && g.RegistrationNumber == number && g.Id != id)
+                .Select(g => new { g.Id })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                return null;
+            }
+
             var readable = await db.Groups.AnyAsync(g => g.Id == existing.Id, cancellationToken);
-            throw new ConflictException(
+            return new ConflictException(
                 "group.registration-taken",
                 new LocalizedText(
                     "A group of this legal form is already registered under this number.",
                     "Un groupement de cette forme juridique est déjà enregistré sous ce numéro.",
                     "توجد مجموعة من هذا الشكل القانوني مسجلة بهذا الرقم."),
                 readable ? $"/api/v1/groups/{existing.Id.Value}" : null);
-        }
-    }
+        });
 }

@@ -1,5 +1,6 @@
 using Applicants.Application.Abstractions;
 using Applicants.Domain.Groups;
+using BuildingBlocks.Application.Persistence;
 using FluentValidation;
 using Mediator;
 
@@ -24,14 +25,14 @@ internal sealed class RegisterGroupCommandValidator : AbstractValidator<Register
     }
 }
 
-internal sealed class RegisterGroupCommandHandler(IApplicantsDbContext db, TimeProvider clock) : ICommandHandler<RegisterGroupCommand, Guid>
+internal sealed class RegisterGroupCommandHandler(IApplicantsDbContext db, IUniqueKeys uniqueKeys, TimeProvider clock) : ICommandHandler<RegisterGroupCommand, Guid>
 {
     public async ValueTask<Guid> Handle(RegisterGroupCommand command, CancellationToken cancellationToken)
     {
         var details = await GroupWriting.DetailsAsync(db, command, cancellationToken);
-        await GroupWriting.EnsureRegistrationIsFreeAsync(db, details, null, cancellationToken);
         var group = Group.Register(details, clock.GetUtcNow());
         db.Groups.Add(group);
+        GroupWriting.RegistrationMustBeFree(uniqueKeys, db, group);
         return group.Id.Value;
     }
 }

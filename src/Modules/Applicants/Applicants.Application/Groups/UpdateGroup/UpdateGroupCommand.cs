@@ -30,7 +30,7 @@ internal sealed class UpdateGroupCommandValidator : AbstractValidator<UpdateGrou
     }
 }
 
-internal sealed class UpdateGroupCommandHandler(IApplicantsDbContext db, TimeProvider clock) : ICommandHandler<UpdateGroupCommand>
+internal sealed class UpdateGroupCommandHandler(IApplicantsDbContext db, IUniqueKeys uniqueKeys, TimeProvider clock) : ICommandHandler<UpdateGroupCommand>
 {
     public async ValueTask<Unit> Handle(UpdateGroupCommand command, CancellationToken cancellationToken)
     {
@@ -39,8 +39,8 @@ internal sealed class UpdateGroupCommandHandler(IApplicantsDbContext db, TimePro
                     ?? throw new NotFoundException("group", command.GroupId);
         db.Context.ExpectVersion(group, command.Version!.Value);
         var details = await GroupWriting.DetailsAsync(db, command, cancellationToken);
-        await GroupWriting.EnsureRegistrationIsFreeAsync(db, details, id, cancellationToken);
         group.Update(details, clock.GetUtcNow());
+        GroupWriting.RegistrationMustBeFree(uniqueKeys, db, group);
         return Unit.Value;
     }
 }
