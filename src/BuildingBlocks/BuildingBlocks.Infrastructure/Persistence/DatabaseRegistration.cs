@@ -64,6 +64,9 @@ public static class DatabaseRegistration
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history", schema);
+                // An aggregate's collections are a few rows each (a programme's funders and
+                // tranches): one statement and one snapshot beat a round trip per collection.
+                npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
                 if (migrationsAssembly is not null)
                 {
                     npgsql.MigrationsAssembly(migrationsAssembly);
