@@ -21,6 +21,17 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (httpContext.RequestAborted.IsCancellationRequested && IsCancellation(exception))
+        {
+            // The client went away and the work stopped (the unit of work rolled back): nothing went
+            // wrong here and nobody reads an answer. The framework's handler catches the plain case
+            // first; this one also catches a cancellation wrapped by a library (Npgsql, EF).
+            LogAbandoned(logger, httpContext.Request.Method, exception.GetType().Name);
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
         var problem = Map(exception, httpContext);
         if (problem.Status >= 500)
         {
@@ -165,6 +176,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         return false;
     }
+
+    private static bool IsCancellation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OperationCanceledException or IOException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} abandoned by the client ({Exception}); nothing answered")]
+    private static partial void LogAbandoned(ILogger logger, string method, string exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {Exception} answered with a problem document")]
     private static partial void LogUnhandled(ILogger logger, string exception, Exception error);

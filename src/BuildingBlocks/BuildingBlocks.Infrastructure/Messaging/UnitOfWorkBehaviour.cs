@@ -51,7 +51,10 @@ internal sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
             response = await next(message, cancellationToken);
             await unitOfWork.FlushAsync(db, cancellationToken);
             await RecordIdempotencyKeyAsync(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Up to here a caller who goes away cancels the command and the transaction rolls back. The
+            // commit itself is not cancelled: cut off half-way its outcome would be unknown (and EF logs
+            // it as a transaction error); all the work is done, so it is kept.
+            await transaction.CommitAsync(CancellationToken.None);
         }
         catch (Exception refused) when (uniqueKeys.Explains(refused))
         {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -43,7 +44,7 @@ public static class DatabaseRegistration
             return builder.Build();
         });
         services.AddHealthChecks()
-            .AddDbContextCheck<PlatformDbContext>("postgres", HealthStatus.Unhealthy, ["ready"]);
+            .AddCheck<DatabaseReadiness>("postgres", HealthStatus.Unhealthy, ["ready"]);
         return services;
     }
 
@@ -52,7 +53,8 @@ public static class DatabaseRegistration
     /// in that schema and snake_case names: how every context of the application is registered.
     /// A context whose only constructor takes its options alone is pooled (issue 13): a scope rents
     /// one and gives it back at its end, instead of building EF's services for every request; a
-    /// <see cref="ModuleDbContext"/> gets the scope's caller bound for that lease.
+    /// <see cref="ModuleDbContext"/> gets the scope's caller bound for that lease. There is no
+    /// factory: a pooled context is only ever the context of a scope.
     /// </summary>
     public static IServiceCollection AddSchemaDbContext<TContext>(this IServiceCollection services, string schema, string? migrationsAssembly = null)
         where TContext : DbContext
@@ -84,18 +86,30 @@ public static class DatabaseRegistration
             return services.AddDbContext<TContext>(Configure);
         }
 
-        services.AddPooledDbContextFactory<TContext>(Configure);
+        // EF's scoped pooling: the scope rents through a lease of its own, which alone gives the
+        // context back, once, when the scope ends; the context's Dispose does nothing to the pool.
+        // A context taken from a factory (a "standalone" lease) goes back on its own Dispose instead,
+        // and the scope calls that once for every service it was resolved as — a module's context is
+        // also its IXxxDbContext — so the second call gave back a context that another request had
+        // rented meanwhile (issue 13: one context leased to two requests, the second reading with the
+        // first's provinces, or failing with "a command is already in progress").
+        services.AddDbContextPool<TContext>(Configure);
+        var leased = services.LastOrDefault(d => d.ServiceType == typeof(TContext) && !d.IsKeyedService)?.ImplementationFactory
+            ?? throw new InvalidOperationException($"EF Core registered {typeof(TContext).Name} in an unexpected way: the pooled context cannot be bound to its scope's caller.");
+        services.RemoveAll<TContext>();
         services.AddScoped(sp =>
         {
-            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            var context = (TContext)leased(sp);
             if (context is ModuleDbContext module)
             {
-                module.BindCaller(sp.GetRequiredService<ICurrentUser>());
+                // Resolved after EF's lease, so disposed before it (a scope disposes in reverse order):
+                // the caller is unbound and the held connection closed before the context goes back.
+                sp.GetRequiredService<ScopeBinding<TContext>>().Bind(module);
             }
 
-            // Disposed with the scope, which gives it back to the pool.
             return context;
         });
+        services.AddScoped<ScopeBinding<TContext>>();
         return services;
     }
 
@@ -161,5 +175,52 @@ public static class DatabaseRegistration
     }
 }
 
+/// <summary>
+/// Ready when the database answers. EF's own check answers "unhealthy" when the probe itself is
+/// cancelled, and the health service logs that as an error; a prober that went away gets nothing
+/// logged but a cancelled request.
+/// </summary>
+internal sealed class DatabaseReadiness(PlatformDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : new HealthCheckResult(context.Registration.FailureStatus);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, e.Message, e);
+        }
+    }
+}
+
 /// <summary>A DbContext registered in its own schema, to be migrated at start-up.</summary>
 internal sealed record SchemaContext(Type ContextType);
+
+/// <summary>
+/// A scope's hold on the pooled module context it rented: binds the scope's caller to it, and when
+/// the scope ends — just before EF's lease gives the context back — forgets the caller and closes
+/// the connection the unit of work held. Once: the scope disposes this object once, whatever
+/// number of services the context was resolved as.
+/// </summary>
+internal sealed class ScopeBinding<TContext>(ICurrentUser caller) : IAsyncDisposable, IDisposable
+    where TContext : DbContext
+{
+    private ModuleDbContext? _context;
+    private object? _lease;
+
+    public void Bind(ModuleDbContext context)
+    {
+        _lease = context.Lease(caller);
+        _context = context;
+    }
+
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _context, null) is { } context ? context.ReleaseAsync(_lease!) : ValueTask.CompletedTask;
+
+    public void Dispose() => Interlocked.Exchange(ref _context, null)?.Release(_lease!);
+}

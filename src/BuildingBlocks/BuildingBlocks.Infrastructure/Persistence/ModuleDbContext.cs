@@ -23,12 +23,14 @@ public abstract class ModuleDbContext : DbContext
 {
     private ICurrentUser? _currentUser;
     private bool _holdsConnection;
+    private object? _lease;
     private Regex[]? _provinceScopedTables;
 
     /// <summary>
     /// The pooled form (issue 13): the context outlives a request, so the caller is not a
     /// constructor argument but bound for each lease by the scope that rents it
-    /// (<see cref="DatabaseRegistration.AddSchemaDbContext{TContext}"/>), and forgotten when it goes back.
+    /// (<see cref="DatabaseRegistration.AddSchemaDbContext{TContext}"/>, <see cref="ScopeBinding{TContext}"/>),
+    /// and forgotten when it goes back.
     /// </summary>
     protected ModuleDbContext(DbContextOptions options)
         : base(options)
@@ -62,13 +64,14 @@ public abstract class ModuleDbContext : DbContext
     /// authenticated. The query filters read it when a query runs; EF parameterises it per context instance.
     /// </summary>
     internal ProvinceAccess Access => ProvinceAccess.For(_currentUser ?? throw new InvalidOperationException(
-        $"{GetType().Name} has no caller: take it from a service scope (the scope binds its caller to the pooled context), not from IDbContextFactory."));
+        $"{GetType().Name} has no caller: take it from a service scope, which binds its caller to the pooled context."));
 
-    /// <summary>Binds the scope's caller to a context just rented from the pool.</summary>
-    internal void BindCaller(ICurrentUser caller)
+    /// <summary>Binds the scope's caller to a context just rented from the pool; answers the lease's token.</summary>
+    internal object Lease(ICurrentUser caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         _currentUser = caller;
+        return _lease = new object();
     }
 
     /// <summary>The tables of province-scoped entities, as they appear in the SQL EF generates.</summary>
@@ -88,37 +91,42 @@ public abstract class ModuleDbContext : DbContext
     }
 
     /// <summary>
-    /// Going back to the pool, the context forgets its caller (a lease that were not bound again
-    /// would fail on its first query instead of answering for the previous request's caller) and
-    /// closes the connection it held: EF's pool resets an owned connection without forgetting that
-    /// it was opened, and a context coming back "open" refuses another connection (the import
-    /// worker's) and never closes one itself again.
+    /// Before going back to the pool, the context forgets its caller (a lease that were not bound
+    /// again would fail on its first query instead of answering for the previous request's caller)
+    /// and closes the connection it held: EF's pool resets an owned connection without forgetting
+    /// that it was opened, and a context coming back "open" refuses another connection (the import
+    /// worker's) and never closes one itself again. Only for the lease that is still the current
+    /// one: a late call for an earlier lease must not touch the next holder's.
     /// </summary>
-    public override void Dispose()
+    internal async ValueTask ReleaseAsync(object lease)
     {
-        _currentUser = null;
-        if (_holdsConnection)
+        if (!ReferenceEquals(Interlocked.CompareExchange(ref _lease, null, lease), lease))
         {
-            _holdsConnection = false;
-            Database.CloseConnection();
+            return;
         }
 
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc cref="Dispose"/>
-    public override async ValueTask DisposeAsync()
-    {
         _currentUser = null;
         if (_holdsConnection)
         {
             _holdsConnection = false;
             await Database.CloseConnectionAsync();
         }
+    }
 
-        GC.SuppressFinalize(this);
-        await base.DisposeAsync();
+    /// <inheritdoc cref="ReleaseAsync"/>
+    internal void Release(object lease)
+    {
+        if (!ReferenceEquals(Interlocked.CompareExchange(ref _lease, null, lease), lease))
+        {
+            return;
+        }
+
+        _currentUser = null;
+        if (_holdsConnection)
+        {
+            _holdsConnection = false;
+            Database.CloseConnection();
+        }
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -103,7 +103,19 @@ public static class IdentityModule
                 {
                     await validated(context);
                     var db = context.HttpContext.RequestServices.GetRequiredService<StaffIdentityDbContext>();
-                    var account = context.Principal is null ? null : await sessions.CheckAsync(context.Principal, db, context.HttpContext.RequestAborted);
+                    AccountSessions.CachedAccount? account;
+                    try
+                    {
+                        account = context.Principal is null ? null : await sessions.CheckAsync(context.Principal, db, context.HttpContext.RequestAborted);
+                    }
+                    catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+                    {
+                        // The caller went away while his session was checked: no answer reaches him.
+                        // Left to escape, the cancellation is logged by the bearer handler as an error.
+                        context.Fail("The request was abandoned by the client.");
+                        return;
+                    }
+
                     if (account is null)
                     {
                         context.Fail("The session has ended: the account was deactivated or its password or stamp changed.");
