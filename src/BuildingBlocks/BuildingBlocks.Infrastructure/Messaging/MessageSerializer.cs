@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BuildingBlocks.Contracts;
@@ -11,6 +12,8 @@ public static class MessageSerializer
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    private static readonly ConcurrentDictionary<Type, string> WireNames = new();
 
     public static string Serialize(IIntegrationEvent integrationEvent)
     {
@@ -29,11 +32,13 @@ public static class MessageSerializer
     public static string TypeName(Type eventType)
     {
         ArgumentNullException.ThrowIfNull(eventType);
-        var name = eventType.GetCustomAttributes(typeof(IntegrationEventNameAttribute), inherit: false)
-            .OfType<IntegrationEventNameAttribute>()
-            .SingleOrDefault()
-            ?? throw new InvalidOperationException(
-                $"The integration event {eventType.FullName} has no [IntegrationEventName(name, version)]: its name on the wire must not depend on its class name.");
-        return name.WireName;
+        // Read once per type: reflection over the attributes cost 1.4 % of a registration's CPU (issue 13).
+        return WireNames.GetOrAdd(eventType, static type =>
+            (type.GetCustomAttributes(typeof(IntegrationEventNameAttribute), inherit: false)
+                .OfType<IntegrationEventNameAttribute>()
+                .SingleOrDefault()
+                ?? throw new InvalidOperationException(
+                    $"The integration event {type.FullName} has no [IntegrationEventName(name, version)]: its name on the wire must not depend on its class name."))
+            .WireName);
     }
 }
