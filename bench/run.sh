@@ -11,6 +11,8 @@
 # BENCH_EVENT_SAMPLES (200), BENCH_POLL_MS (2), BENCH_DATABASE (bench; dropped and recreated),
 # BENCH_WARMUP (15s: the POST warm-ups of the baseline and the host, long enough for tiered JIT to
 # have recompiled the hot path, so the run measures tier-1 code, not the JIT),
+# BENCH_REQUEST_PATH (1: after the measured runs, the host again with its dispatcher and Hangfire off
+# for one more POST run, the request path's cost alone; 0 skips it),
 # BENCH_KEEP_PG=1 leaves the cluster running, BENCH_PERF=1 samples the host's CPU with perf during the
 # full-stack POST run (perf's own cost lowers that run's figures: profile and measure in separate runs). fsync stays on: do not set PG_FAST.
 # Results: .data/bench/<UTC time>/ (raw outputs, host.log, summary.md); .data/bench/latest points there.
@@ -63,10 +65,7 @@ cleanup() {
     fi
     if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
         log "stopping the host (pid $HOST_PID)"
-        kill -TERM "$HOST_PID" 2>/dev/null
-        for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID" 2>/dev/null
-        wait "$HOST_PID" 2>/dev/null
+        stop_host
     fi
     if [ "$PG_STARTED_HERE" = 1 ] && [ "${BENCH_KEEP_PG:-0}" != 1 ]; then
         stop_postgres
@@ -150,33 +149,48 @@ psql_pg -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$DB\" WITH 
 } >"$OUT/environment.txt"
 
 # ------------------------------------------------------------ host
-log "starting the host (Release, Production) on $BASE; log in $OUT/host.log"
-(
-    cd "$HOST_OUT"
-    export ConnectionStrings__Postgres="$PG_CONNECTION;Database=$DB"
-    export Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD"
-    export Auth__SigningKey="$JWT_SIGNING_KEY"
-    export Email__Transport=Pickup Email__PickupDirectory="$OUT/mail"
-    export Seed__Demo=false
-    # The per-account budget (600 requests a minute) would answer 429 after the first second of
-    # load; the limiter still runs, with a budget the benchmark cannot exhaust.
-    export Http__RequestsPerMinute=100000000
-    export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
-    # perf finds JIT-compiled methods by name in /tmp/perf-<pid>.map
-    # (W^X double mapping hides them from perf: off while profiling)
-    [ "${BENCH_PERF:-0}" = 1 ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-    exec dotnet Host.dll
-) >"$OUT/host.log" 2>&1 &
-HOST_PID=$!
-mkdir -p "$OUT/mail"
+# start_host LOG [NAME=VALUE...]: the host on $BASE, its log in LOG, with extra settings; waits until ready.
+start_host() {
+    local logfile="$1"
+    shift
+    log "starting the host (Release, Production) on $BASE${*:+ with $*}; log in $logfile"
+    (
+        cd "$HOST_OUT"
+        export ConnectionStrings__Postgres="$PG_CONNECTION;Database=$DB"
+        export Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD"
+        export Auth__SigningKey="$JWT_SIGNING_KEY"
+        export Email__Transport=Pickup Email__PickupDirectory="$OUT/mail"
+        export Seed__Demo=false
+        # The per-account budget (600 requests a minute) would answer 429 after the first second of
+        # load; the limiter still runs, with a budget the benchmark cannot exhaust.
+        export Http__RequestsPerMinute=100000000
+        export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+        # perf finds JIT-compiled methods by name in /tmp/perf-<pid>.map
+        # (W^X double mapping hides them from perf: off while profiling)
+        [ "${BENCH_PERF:-0}" = 1 ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+        [ "$#" -gt 0 ] && export "$@"
+        exec dotnet Host.dll
+    ) >"$logfile" 2>&1 &
+    HOST_PID=$!
+    mkdir -p "$OUT/mail"
+    for i in $(seq 1 240); do
+        kill -0 "$HOST_PID" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "the host exited during start-up"; }
+        curl -fsS -o /dev/null --max-time 2 "$BASE/health/ready" 2>/dev/null && break
+        [ "$i" = 240 ] && die "the host was not ready after 120 s (see $logfile)"
+        sleep 0.5
+    done
+    log "host ready"
+}
 
-for i in $(seq 1 240); do
-    kill -0 "$HOST_PID" 2>/dev/null || { tail -n 30 "$OUT/host.log" >&2; die "the host exited during start-up"; }
-    curl -fsS -o /dev/null --max-time 2 "$BASE/health/ready" 2>/dev/null && break
-    [ "$i" = 240 ] && die "the host was not ready after 120 s (see $OUT/host.log)"
-    sleep 0.5
-done
-log "host ready"
+stop_host() {
+    kill -TERM "$HOST_PID" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID" 2>/dev/null
+    wait "$HOST_PID" 2>/dev/null || true
+    HOST_PID=""
+}
+
+start_host "$OUT/host.log"
 
 # The raw baseline (after the host: it copies the tables the host's migrations created).
 log "starting the raw baseline (Npgsql alone, same Kestrel) on $RAW_BASE; log in $OUT/raw.log"
@@ -303,9 +317,22 @@ step drain-load lb drain 120
 # Peak resident memory of the host over the whole run (the kernel's high-water mark).
 HOST_PEAK_KIB="$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$HOST_PID/status" 2>/dev/null || true)"
 
+# The request path alone: the same POST run on a host whose dispatcher and Hangfire server are off,
+# so its events wait in the outbox. Not a target (events must be handled): it tells the request's
+# cost from the event pipeline's when both share the machine. BENCH_REQUEST_PATH=0 skips it.
+if [ "${BENCH_REQUEST_PATH:-1}" = 1 ]; then
+    log "7/7 POST /api/v1/partners, the request path alone (dispatcher and Hangfire off, $WRITE_DURATION)"
+    stop_host
+    start_host "$OUT/host-request-path.log" Messaging__DispatcherEnabled=false Hangfire__ServerEnabled=false
+    wrk_run "$WARMUP" post-partner.lua "$BASE/api/v1/partners" -- "warm-alone-$$" >"$OUT/warmup-alone.txt" 2>&1 || true
+    statements_reset
+    step alone wrk_run "$WRITE_DURATION" post-partner.lua "$BASE/api/v1/partners" -- "alone-$(date +%s)-$$"
+    statements_report alone "$(kn "$OUT/alone.txt" requests)"
+fi
+
 # ------------------------------------------------------------ summary
 # (a fresh database makes EF Core log one failed read of each schema's __ef_migrations_history: not counted)
-HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -vc '__ef_migrations_history' || true)"
+HOST_ERRORS="$(cat "$OUT"/host*.log | grep '"LogLevel":"\(Error\|Critical\)"' | grep -vc '__ef_migrations_history' || true)"
 {
     echo "# Benchmark $(basename "$OUT")"
     echo
@@ -329,8 +356,9 @@ HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -v
     # host's figure includes the relay and the inbox handling the run's events meanwhile).
     echo "| POST /api/v1/partners | req/s | p50 ms | p99 ms | p99 / p50 | statements per request | CPU ms per request (host / PostgreSQL) |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for r in raw:"raw baseline (Npgsql alone)" register:"full stack"; do
+    for r in raw:"raw baseline (Npgsql alone)" register:"full stack" alone:"full stack, request path alone (events left in the outbox)"; do
         f="$OUT/${r%%:*}.txt" m="$OUT/${r%%:*}.meta"
+        [ -f "$f" ] || continue
         printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${r#*:}" "$(kv "$f" rps)" "$(kv "$f" p50_ms)" "$(kv "$f" p99_ms)" \
             "$(awk -v a="$(kn "$f" p99_ms)" -v b="$(kn "$f" p50_ms)" 'BEGIN { if (b > 0) printf "%.1f", a / b }')" \
             "$(kv "$OUT/statements-${r%%:*}.txt" per_request)" \
@@ -342,6 +370,9 @@ HOST_ERRORS="$(grep '"LogLevel":"\(Error\|Critical\)"' "$OUT/host.log" | grep -v
     done
     echo
     echo "**Full stack / raw baseline: $(awk -v a="$(kn "$OUT/register.txt" rps)" -v b="$(kn "$OUT/raw.txt" rps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')** (requests per second, same run, same cluster)."
+    if [ -f "$OUT/alone.txt" ]; then
+        echo "The request path alone (events not handled meanwhile): $(awk -v a="$(kn "$OUT/alone.txt" rps)" -v b="$(kn "$OUT/raw.txt" rps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') × the raw baseline."
+    fi
     echo
     echo "| event latency (201 -> counted by Reporting) | samples | p50 ms | p95 ms | p99 ms | max ms | timeouts | POST p50 ms |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"
