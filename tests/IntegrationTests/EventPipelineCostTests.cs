@@ -61,6 +61,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             + $"{(after.Statements - before.Statements) / (double)registrations} statements in all but the test's own");
 
         (after.Savepoints - before.Savepoints).Should().Be(0, "a batch whose handlers all succeed needs no savepoint");
+        (after.Reads - before.Reads).Should().Be(0, "no name check before the insert (the unique index decides), no read-back for the 201, and Reporting records a partner's first event without reading");
         outboxSelects.Where(p => p.Value > 0).Select(p => p.Key).Should().BeEquivalentTo(["partnerships"], "a commit wakes the relay for the outbox it wrote");
         inboxSelects.Where(p => p.Value > 0).Select(p => p.Key).Should().BeSubsetOf(subscribers, "the relay wakes the inboxes it wrote to, no other");
         inboxSelects.Values.Sum().Should().BeLessThanOrEqualTo(registrations * subscribers.Count, "one worker and one query per wake when idle");
@@ -169,7 +170,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
     private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
 
-    private sealed record Counts(long Savepoints, long Marks, long Statements, long Evictions, IReadOnlyDictionary<string, long> InboxSelects, IReadOnlyDictionary<string, long> OutboxSelects);
+    private sealed record Counts(long Savepoints, long Marks, long Reads, long Statements, long Evictions, IReadOnlyDictionary<string, long> InboxSelects, IReadOnlyDictionary<string, long> OutboxSelects);
 
     // Not pooled: a pooled connection of the test itself would send DISCARD ALL on return.
     private static async Task<Counts> CountsAsync(ApiFactory api)
@@ -181,6 +182,8 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             WITH mine AS (SELECT query, calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))
             SELECT 'savepoint', '', coalesce(sum(calls), 0)::bigint FROM mine WHERE query LIKE 'SAVEPOINT inbox_handler%'
             UNION ALL SELECT 'marks', '', coalesce(sum(calls), 0)::bigint FROM mine WHERE query LIKE 'UPDATE %inbox_messages%SET processed_on%'
+            UNION ALL SELECT 'reads', '', coalesce(sum(calls), 0)::bigint FROM mine
+                WHERE query ~ '^SELECT .*\sFROM (partnerships\.partners|reporting\.partner_facts) AS'
             UNION ALL SELECT 'all', '', coalesce(sum(calls), 0)::bigint FROM mine
                 WHERE query NOT LIKE '%pg_stat%' AND query NOT LIKE 'SELECT (SELECT count(*)%' AND query <> 'DISCARD ALL'
             UNION ALL SELECT 'evictions', '', (SELECT dealloc FROM pg_stat_statements_info)
@@ -192,7 +195,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             """,
             connection);
         await using var reader = await command.ExecuteReaderAsync();
-        long savepoints = 0, marks = 0, statements = 0, evictions = 0;
+        long savepoints = 0, marks = 0, reads = 0, statements = 0, evictions = 0;
         var inbox = new Dictionary<string, long>();
         var outbox = new Dictionary<string, long>();
         while (await reader.ReadAsync())
@@ -202,6 +205,7 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             {
                 case "savepoint": savepoints = value; break;
                 case "marks": marks = value; break;
+                case "reads": reads = value; break;
                 case "all": statements = value; break;
                 case "evictions": evictions = value; break;
                 case "inbox": inbox[reader.GetString(1)] = value; break;
@@ -209,6 +213,6 @@ public sealed class EventPipelineCostTests(ITestOutputHelper output)
             }
         }
 
-        return new Counts(savepoints, marks, statements, evictions, inbox, outbox);
+        return new Counts(savepoints, marks, reads, statements, evictions, inbox, outbox);
     }
 }
