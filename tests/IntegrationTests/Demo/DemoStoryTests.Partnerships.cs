@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BuildingBlocks.Infrastructure.Modules;
+using IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Partnerships.Infrastructure;
@@ -43,7 +44,7 @@ public sealed partial class DemoStoryTests
         dakhla.Should().HaveCount(4);
         dakhla.Should().OnlyContain(c => c.GetProperty("signedOn").GetString() == "2025-03-04", "all four were signed on the programme's launch day");
         dakhla.Select(c => c.GetProperty("status").GetString()).Should().BeEquivalentTo(["Active", "Active", "Expired", "Terminated"]);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Data.Today();
         var expiring = DateOnly.Parse(conventions["DAKHLA-INIT-2025/02"].GetProperty("expiresOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         expiring.Should().BeOnOrAfter(today.AddDays(-1)).And.BeOnOrBefore(today.AddDays(60), "the demo shows a convention whose expiry reminder is due");
         conventions["TAOUNATE-INDH-2025/AGR"].GetProperty("status").GetString().Should().Be("Draft");

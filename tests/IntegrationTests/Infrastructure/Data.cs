@@ -10,6 +10,12 @@ public static class Data
 
     public static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Today as the host reckons it: the date in Morocco (UTC+1), not in UTC. Between 23:00 and
+    /// midnight UTC the two differ, and a date "today" in UTC is yesterday to the host.
+    /// </summary>
+    public static DateOnly Today() => DateOnly.FromDateTime(BuildingBlocks.Domain.MoroccanTime.ToLocal(DateTimeOffset.UtcNow).DateTime);
+
     public static object Partner(string? name = null, string type = "Association", string? province = null, string? nameAr = null) =>
         new { name = name ?? UniqueName("Association"), nameAr, type, provinceCode = province };
 }

@@ -80,7 +80,7 @@ public sealed class ProjectTests(ApiFactory api) : IClassFixture<ApiFactory>
         assigned.GetProperty("mentorId").GetGuid().Should().Be(mentor);
         var visits = await MentoringApi.VisitsAsync(client, project);
         visits.Select(v => v.GetProperty("month").GetInt32()).Should().Equal(1, 2, 3, 4, 5, 6, 9, 12, 15, 18, 21, 24);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, BuildingBlocks.Domain.MoroccanTime.Zone).DateTime);
+        var today = Data.Today();
         DateOnly.Parse(visits[0].GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(today.AddMonths(1));
         (await api.ScalarAsync<long>(
             $"SELECT count(*) FROM mentoring.outbox_messages WHERE type = 'mentoring.mentor-assigned.v1' AND content->>'applicationId' = '{project}'"))
@@ -156,10 +156,10 @@ public sealed class ProjectTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await mentor.GetAsync($"/api/v1/mentoring/projects/{notMine}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await mentor.GetAsync($"/api/v1/mentoring/projects/{notMine}/visits")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var othersVisit = (await MentoringApi.VisitsAsync(admin, notMine))[0].GetProperty("id").GetGuid();
-        (await mentor.PostAsJsonAsync($"/api/v1/mentoring/visits/{othersVisit}/report", Report(DateOnly.FromDateTime(DateTime.UtcNow))))
+        (await mentor.PostAsJsonAsync($"/api/v1/mentoring/visits/{othersVisit}/report", Report(Data.Today())))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
         var ownVisit = (await MentoringApi.VisitsAsync(mentor, mine))[0].GetProperty("id").GetGuid();
-        (await mentor.PostAsJsonAsync($"/api/v1/mentoring/visits/{ownVisit}/report", Report(DateOnly.FromDateTime(DateTime.UtcNow))))
+        (await mentor.PostAsJsonAsync($"/api/v1/mentoring/visits/{ownVisit}/report", Report(Data.Today())))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await mentor.PostAsJsonAsync($"/api/v1/mentoring/projects/{mine}/reassign", new { mentorId = other, reason = "x" }))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -173,22 +173,22 @@ public sealed class ProjectTests(ApiFactory api) : IClassFixture<ApiFactory>
         var project = await MentoringApi.ApprovedProjectAsync(api);
         await MentoringApi.AssignAsync(client, project, mentor);
         var visit = (await MentoringApi.VisitsAsync(client, project))[0].GetProperty("id").GetGuid();
-        var later = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45);
+        var later = Data.Today().AddDays(45);
 
         var moved = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/reschedule", new { dueOn = later, reason = "Souk hebdomadaire" });
         moved.StatusCode.Should().Be(HttpStatusCode.OK);
         (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduleReason").GetString().Should().Be("Souk hebdomadaire");
 
-        var future = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)));
+        var future = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(Data.Today().AddDays(3)));
         (await ProblemDocument.ReadAsync(future)).Code.Should().Be("visit.implausible-date");
 
-        var reported = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var reported = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(Data.Today()));
         reported.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await reported.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("status").GetString().Should().Be("Reported");
         body.GetProperty("monthlyRevenue").GetDecimal().Should().Be(4500.50m);
 
-        var again = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var again = await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{visit}/report", Report(Data.Today()));
         (await ProblemDocument.ReadAsync(again)).Code.Should().Be("visit.not-planned");
         var published = await api.ScalarAsync<string>(
             $"SELECT content::text FROM mentoring.outbox_messages WHERE type = 'mentoring.visit-reported.v1' AND content->>'visitId' = '{visit}'");
@@ -207,7 +207,7 @@ public sealed class ProjectTests(ApiFactory api) : IClassFixture<ApiFactory>
         var ceasing = await MentoringApi.ApprovedProjectAsync(api);
         await MentoringApi.AssignAsync(client, shortPlan, mentor);
         await MentoringApi.AssignAsync(client, ceasing, mentor);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Data.Today();
 
         var only = (await MentoringApi.VisitsAsync(client, shortPlan)).Should().ContainSingle().Subject.GetProperty("id").GetGuid();
         (await client.PostAsJsonAsync($"/api/v1/mentoring/visits/{only}/report", Report(today))).EnsureSuccessStatusCode();

@@ -9,7 +9,7 @@ namespace IntegrationTests.Partnerships;
 /// <summary>Conventions: the status machine, amendments that keep the previous terms, renewal, deliverables and provinces.</summary>
 public sealed class ConventionTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static readonly string Today = Data.Today().ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_convention_goes_from_draft_to_active_is_amended_keeping_its_previous_terms_then_terminated_and_nothing_else()
@@ -164,7 +164,7 @@ public sealed class ConventionTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = await api.AdminClientAsync("en");
         var partner = await PartnerAsync(client, "Association", "02.381");
         var draft = await DraftAsync(client, partner, null, Guid.NewGuid());
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
+        var tomorrow = Data.Today().AddDays(1).ToString("yyyy-MM-dd");
         var signed = await ReadAsync(await client.PostAsJsonAsync($"/api/v1/conventions/{Id(draft)}/sign", new { version = Version(draft), signedOn = Today, effectiveOn = tomorrow }));
         signed.GetProperty("status").GetString().Should().Be("Signed");
 
