@@ -149,6 +149,17 @@ psql_pg -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$DB\" WITH 
 } >"$OUT/environment.txt"
 
 # ------------------------------------------------------------ host
+# wait_until_up PID URL LOG WHAT TRIES: polls URL every 0.5 s until it answers; dies if PID exits first.
+wait_until_up() {
+    local pid="$1" url="$2" logfile="$3" what="$4" tries="$5" i
+    for i in $(seq 1 "$tries"); do
+        kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "$what exited during start-up"; }
+        curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    die "$what was not ready after $(( tries / 2 )) s (see $logfile)"
+}
+
 # start_host LOG [NAME=VALUE...]: the host on $BASE, its log in LOG, with extra settings; waits until ready.
 start_host() {
     local logfile="$1"
@@ -173,12 +184,7 @@ start_host() {
     ) >"$logfile" 2>&1 &
     HOST_PID=$!
     mkdir -p "$OUT/mail"
-    for i in $(seq 1 240); do
-        kill -0 "$HOST_PID" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "the host exited during start-up"; }
-        curl -fsS -o /dev/null --max-time 2 "$BASE/health/ready" 2>/dev/null && break
-        [ "$i" = 240 ] && die "the host was not ready after 120 s (see $logfile)"
-        sleep 0.5
-    done
+    wait_until_up "$HOST_PID" "$BASE/health/ready" "$logfile" "the host" 240
     log "host ready"
 }
 
@@ -201,12 +207,7 @@ log "starting the raw baseline (Npgsql alone, same Kestrel) on $RAW_BASE; log in
     exec dotnet RawBaseline.dll
 ) >"$OUT/raw.log" 2>&1 &
 RAW_PID=$!
-for i in $(seq 1 120); do
-    kill -0 "$RAW_PID" 2>/dev/null || { tail -n 30 "$OUT/raw.log" >&2; die "the raw baseline exited during start-up"; }
-    curl -fsS -o /dev/null --max-time 2 "$RAW_BASE/health/live" 2>/dev/null && break
-    [ "$i" = 120 ] && die "the raw baseline was not ready after 60 s (see $OUT/raw.log)"
-    sleep 0.5
-done
+wait_until_up "$RAW_PID" "$RAW_BASE/health/live" "$OUT/raw.log" "the raw baseline" 120
 
 # Statements per request, from pg_stat_statements when the cluster preloads it (scripts/lib.sh does).
 STATEMENTS=0

@@ -100,15 +100,8 @@ public abstract class ModuleDbContext : DbContext
     /// </summary>
     internal async ValueTask ReleaseAsync(object lease)
     {
-        if (!ReferenceEquals(Interlocked.CompareExchange(ref _lease, null, lease), lease))
+        if (EndLease(lease))
         {
-            return;
-        }
-
-        _currentUser = null;
-        if (_holdsConnection)
-        {
-            _holdsConnection = false;
             await Database.CloseConnectionAsync();
         }
     }
@@ -116,17 +109,24 @@ public abstract class ModuleDbContext : DbContext
     /// <inheritdoc cref="ReleaseAsync"/>
     internal void Release(object lease)
     {
+        if (EndLease(lease))
+        {
+            Database.CloseConnection();
+        }
+    }
+
+    /// <summary>Forgets the caller if <paramref name="lease"/> is still the current one; true when the connection held for it must be closed.</summary>
+    private bool EndLease(object lease)
+    {
         if (!ReferenceEquals(Interlocked.CompareExchange(ref _lease, null, lease), lease))
         {
-            return;
+            return false;
         }
 
         _currentUser = null;
-        if (_holdsConnection)
-        {
-            _holdsConnection = false;
-            Database.CloseConnection();
-        }
+        var held = _holdsConnection;
+        _holdsConnection = false;
+        return held;
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
